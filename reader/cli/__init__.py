@@ -1,0 +1,1 @@
+"""Command-line sub-commands that need no window (and import no Qt)."""

@@ -1,0 +1,1 @@
+"""Qt-free logic: documents, outlines, encodings, search, anchoring, export."""

@@ -1,0 +1,1 @@
+"""Readers that turn file bytes into a Document."""

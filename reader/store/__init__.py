@@ -1,0 +1,1 @@
+"""The local SQLite store: the only package that runs SQL."""
