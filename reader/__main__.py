@@ -25,6 +25,10 @@ def main(argv: list[str] | None = None) -> int:
 
         print(f"jingdu {__version__}")
         return 0
+    if args and args[0] == "--self-test":
+        from reader.selftest import run_self_test
+
+        return run_self_test(args[1:])
     from reader.app import run
 
     return run(args)
