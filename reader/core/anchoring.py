@@ -1,0 +1,316 @@
+"""Find an annotation's text again after the document changed (quote + context + position).
+
+Order of attempts, each stricter about confidence than convenient:
+1. unchanged: the quote and its context are still at the stored offsets;
+2. exact: every exact occurrence of the quote is scored by how well its
+   surroundings match the stored prefix/suffix, minus a small penalty for the
+   distance from the stored offset (so duplicates are told apart by context,
+   then by position);
+3. fuzzy: around likely places (stored offset, where the context or the ends
+   of the quote still occur) the quote is aligned with diff-match-patch, which
+   tolerates small edits to the quote itself.
+Anything below the thresholds is left orphaned: better shown as "not found"
+than attached to the wrong words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+import diff_match_patch
+
+from reader.core.annotation import Annotation, context_at
+
+Method = Literal["unchanged", "exact", "fuzzy"]
+
+#: Occurrences of a probe string considered per annotation (nearest to the hint first).
+MAX_PROBE_HITS = 24
+#: Exact candidates scored in detail (after a cheap pre-ranking).
+MAX_EXACT_DETAILED = 8
+#: Distance (characters) at which the position penalty reaches its maximum.
+DISTANCE_SCALE = 2000
+DISTANCE_WEIGHT = 0.3
+#: Thresholds: context similarity for an exact quote; quote similarity for a fuzzy one.
+EXACT_MIN_CONTEXT = 0.5
+UNIQUE_LONG_QUOTE = 12
+FUZZY_MIN_QUOTE = 0.75
+FUZZY_MIN_CONTEXT = 0.45
+FUZZY_SURE_QUOTE = 0.9
+FUZZY_SURE_LENGTH = 10
+PROBE = 12
+
+_dmp = diff_match_patch.diff_match_patch()
+_dmp.Diff_Timeout = 0.2
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """Where an annotation's text was found, and how."""
+
+    start: int
+    end: int
+    method: Method
+    score: float
+
+
+def similarity(a: str, b: str) -> float:
+    """1 - Levenshtein distance / longer length (1.0 for equal strings)."""
+    if a == b:
+        return 1.0
+    if not a or not b:
+        return 0.0
+    diffs = _dmp.diff_main(a, b, False)
+    distance: int = _dmp.diff_levenshtein(diffs)
+    return max(0.0, 1.0 - distance / max(len(a), len(b)))
+
+
+def _common_suffix(a: str, b: str) -> int:
+    n = min(len(a), len(b))
+    i = 0
+    while i < n and a[-1 - i] == b[-1 - i]:
+        i += 1
+    return i
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = min(len(a), len(b))
+    i = 0
+    while i < n and a[i] == b[i]:
+        i += 1
+    return i
+
+
+def context_similarity(text: str, start: int, end: int, prefix: str, suffix: str) -> float:
+    """How well the text around ``start..end`` matches the stored context (0..1)."""
+    total = len(prefix) + len(suffix)
+    if total == 0:
+        return 1.0
+    score = 0.0
+    if prefix:
+        score += len(prefix) * similarity(prefix, text[max(0, start - len(prefix)) : start])
+    if suffix:
+        score += len(suffix) * similarity(suffix, text[end : end + len(suffix)])
+    return score / total
+
+
+def _penalty(pos: int, hint: int) -> float:
+    return DISTANCE_WEIGHT * min(1.0, abs(pos - hint) / DISTANCE_SCALE)
+
+
+def _occurrences(text: str, needle: str, hint: int, limit: int) -> list[int]:
+    """Offsets of ``needle`` in ``text``, the ``limit`` nearest to ``hint``."""
+    if not needle:
+        return []
+    found: list[int] = []
+    pos = text.find(needle)
+    while pos != -1:
+        found.append(pos)
+        pos = text.find(needle, pos + 1)
+    if len(found) > limit:
+        found.sort(key=lambda p: abs(p - hint))
+        found = found[:limit]
+    return found
+
+
+def _exact(text: str, quote: str, prefix: str, suffix: str, hint: int) -> Anchor | None:
+    hits: list[int] = []
+    pos = text.find(quote)
+    while pos != -1:
+        hits.append(pos)
+        pos = text.find(quote, pos + 1)
+    if not hits:
+        return None
+    n = len(quote)
+
+    def cheap(p: int) -> tuple[int, int]:
+        before = text[max(0, p - len(prefix)) : p]
+        after = text[p + n : p + n + len(suffix)]
+        return (-(_common_suffix(prefix, before) + _common_prefix(suffix, after)), abs(p - hint))
+
+    if len(hits) > MAX_EXACT_DETAILED:
+        # Keep the best by cheap context match and the nearest to the hint.
+        by_context = sorted(hits, key=cheap)[: MAX_EXACT_DETAILED // 2]
+        by_distance = sorted(hits, key=lambda p: abs(p - hint))[: MAX_EXACT_DETAILED // 2]
+        hits = list(dict.fromkeys(by_context + by_distance))
+    best: Anchor | None = None
+    best_ctx = 0.0
+    for p in hits:
+        ctx = context_similarity(text, p, p + n, prefix, suffix)
+        score = ctx - _penalty(p, hint)
+        if best is None or score > best.score:
+            best = Anchor(p, p + n, "exact", score)
+            best_ctx = ctx
+    assert best is not None
+    unique_long = len(hits) == 1 and n >= UNIQUE_LONG_QUOTE and text.count(quote) == 1
+    if best_ctx >= EXACT_MIN_CONTEXT or unique_long:
+        return best
+    return None
+
+
+def _align(text: str, quote: str, guess: int) -> tuple[int, int] | None:
+    """Best span for ``quote`` near ``guess`` (its expected start), tolerating edits."""
+    n = len(quote)
+    slack = n // 2 + 8
+    lo = max(0, guess - slack)
+    hi = min(len(text), guess + n + slack)
+    if hi <= lo:
+        return None
+    window = text[lo:hi]
+    diffs = _dmp.diff_main(quote, window, False)
+    _dmp.diff_cleanupSemantic(diffs)
+    qi = wi = 0
+    first: tuple[int, int] | None = None
+    last: tuple[int, int, int] | None = None
+    for op, chunk in diffs:
+        size = len(chunk)
+        if op == 0:
+            if first is None:
+                first = (qi, wi)
+            last = (qi, wi, size)
+            qi += size
+            wi += size
+        elif op == -1:
+            qi += size
+        else:
+            wi += size
+    if first is None or last is None:
+        return None
+    start = lo + max(0, first[1] - first[0])
+    q_end, w_end = last[0] + last[2], last[1] + last[2]
+    end = lo + min(len(window), w_end + (n - q_end))
+    if end <= start:
+        return None
+    return start, end
+
+
+def _fuzzy(text: str, quote: str, prefix: str, suffix: str, hint: int) -> Anchor | None:
+    n = len(quote)
+    guesses: list[int] = [hint]
+    probe_p = prefix[-PROBE:]
+    if len(probe_p) >= PROBE // 2:
+        guesses += [p + len(probe_p) for p in _occurrences(text, probe_p, hint, MAX_PROBE_HITS)]
+    probe_s = suffix[:PROBE]
+    if len(probe_s) >= PROBE // 2:
+        guesses += [p - n for p in _occurrences(text, probe_s, hint + n, MAX_PROBE_HITS)]
+    if n >= 2 * PROBE:
+        head, tail = quote[:PROBE], quote[-PROBE:]
+        guesses += _occurrences(text, head, hint, MAX_PROBE_HITS)
+        guesses += [p + PROBE - n for p in _occurrences(text, tail, hint + n - PROBE, 8)]
+    seen: set[int] = set()
+    best: Anchor | None = None
+    for guess in guesses:
+        guess = max(0, min(guess, len(text)))
+        bucket = guess // 4
+        if bucket in seen:
+            continue
+        seen.add(bucket)
+        span = _align(text, quote, guess)
+        if span is None:
+            continue
+        start, end = span
+        q_sim = similarity(quote, text[start:end])
+        if q_sim < FUZZY_MIN_QUOTE:
+            continue
+        ctx = context_similarity(text, start, end, prefix, suffix)
+        sure = q_sim >= FUZZY_SURE_QUOTE and n >= FUZZY_SURE_LENGTH
+        if ctx < FUZZY_MIN_CONTEXT and not sure:
+            continue
+        score = q_sim + 0.5 * ctx - _penalty(start, hint)
+        if best is None or score > best.score:
+            best = Anchor(start, end, "fuzzy", score)
+    return best
+
+
+def _point(text: str, prefix: str, suffix: str, hint: int) -> Anchor | None:
+    """Re-place a bookmark of a place (empty quote) by the text around it."""
+    if not prefix and not suffix:
+        return Anchor(min(hint, len(text)), min(hint, len(text)), "exact", 0.0)
+    joined = _occurrences(text, prefix + suffix, hint - len(prefix), MAX_PROBE_HITS)
+    if joined:
+        p = min(joined, key=lambda q: abs(q + len(prefix) - hint)) + len(prefix)
+        return Anchor(p, p, "exact", 1.0)
+    places: list[int] = []
+    if len(prefix) >= PROBE // 2:
+        places += [p + len(prefix) for p in _occurrences(text, prefix, hint, MAX_PROBE_HITS)]
+    if len(suffix) >= PROBE // 2:
+        places += _occurrences(text, suffix, hint, MAX_PROBE_HITS)
+    if not places:
+        return None
+    p = min(places, key=lambda q: abs(q - hint))
+    return Anchor(p, p, "fuzzy", 0.5)
+
+
+def locate(text: str, quote: str, prefix: str, suffix: str, hint: int) -> Anchor | None:
+    """Where ``quote`` (with its context, stored near ``hint``) is in ``text``; None if unsure."""
+    hint = max(0, min(hint, len(text)))
+    n = len(quote)
+    if not quote:
+        if (
+            text[max(0, hint - len(prefix)) : hint] == prefix
+            and text[hint : hint + len(suffix)] == suffix
+        ):
+            return Anchor(hint, hint, "unchanged", 1.0)
+        return _point(text, prefix, suffix, hint)
+    if (
+        text[hint : hint + n] == quote
+        and text[max(0, hint - len(prefix)) : hint] == prefix
+        and text[hint + n : hint + n + len(suffix)] == suffix
+    ):
+        return Anchor(hint, hint + n, "unchanged", 1.0)
+    return _exact(text, quote, prefix, suffix, hint) or _fuzzy(text, quote, prefix, suffix, hint)
+
+
+def reanchor(text: str, a: Annotation) -> Annotation:
+    """``a`` placed in ``text``: moved (context refreshed) or marked orphaned."""
+    anchor = locate(text, a.quote, a.prefix, a.suffix, a.start)
+    if anchor is None:
+        return a if a.orphaned else a.replace(orphaned=True)
+    if anchor.method == "unchanged" and not a.orphaned:
+        return a
+    quote, prefix, suffix = context_at(text, anchor.start, anchor.end)
+    return a.replace(
+        start=anchor.start,
+        end=anchor.end,
+        quote=quote,
+        prefix=prefix,
+        suffix=suffix,
+        orphaned=False,
+    )
+
+
+@dataclass
+class ReanchorResult:
+    """Annotations after re-anchoring, and which of them changed."""
+
+    annotations: list[Annotation]
+    changed: list[Annotation]
+    reanchored: int
+    orphaned: int
+
+
+def reanchor_all(text: str, annotations: Iterable[Annotation]) -> ReanchorResult:
+    """Re-anchor every annotation of a document whose text changed."""
+    result: list[Annotation] = []
+    changed: list[Annotation] = []
+    moved = 0
+    for a in annotations:
+        b = reanchor(text, a)
+        result.append(b)
+        if b != a:
+            changed.append(b)
+            if not b.orphaned:
+                moved += 1
+    result.sort(key=lambda x: (x.start, x.end, x.id or 0))
+    return ReanchorResult(result, changed, moved, sum(1 for b in result if b.orphaned))
+
+
+def is_in_place(text: str, a: Annotation) -> bool:
+    """True when ``text[a.start:a.end]`` still reads ``a.quote``."""
+    return 0 <= a.start <= a.end <= len(text) and text[a.start : a.end] == a.quote
+
+
+def ranges(annotations: Sequence[Annotation]) -> list[tuple[int, int]]:
+    """The (start, end) of placed annotations (helper for views and tests)."""
+    return [(a.start, a.end) for a in annotations if not a.orphaned]

@@ -1,0 +1,241 @@
+"""Documents the user opened: identity (text hash, path), reading position, recents."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reader.core.anchoring import reanchor_all
+from reader.core.annotation import Annotation
+from reader.core.document import Document
+from reader.store.annotations import AnnotationRepository
+from reader.store.db import Database
+
+log = logging.getLogger(__name__)
+
+_COLUMNS = "id, text_hash, path, title, char_count, position, progress, last_opened, created"
+
+
+@dataclass(frozen=True)
+class DocumentRecord:
+    """What the store knows about one document."""
+
+    id: int
+    text_hash: str
+    path: Path | None
+    title: str
+    char_count: int
+    position: int
+    progress: float
+    last_opened: float
+    created: float = 0.0
+
+
+@dataclass
+class OpenedDocument:
+    """Result of ``open_document``: the record, its annotations and what re-anchoring did.
+
+    ``reanchored`` counts annotations moved or refreshed because the text changed
+    during this open; ``orphaned`` counts annotations that are not placed in the
+    current text (their quote was not found), whether new or from earlier opens.
+    """
+
+    record: DocumentRecord
+    annotations: list[Annotation] = field(default_factory=list)
+    reanchored: int = 0
+    orphaned: int = 0
+    #: How the document was recognised: "new", "hash" (same text) or "path" (edited file).
+    matched_by: str = "new"
+
+
+def _from_row(row: sqlite3.Row) -> DocumentRecord:
+    return DocumentRecord(
+        id=int(row["id"]),
+        text_hash=str(row["text_hash"]),
+        path=Path(row["path"]) if row["path"] else None,
+        title=str(row["title"]),
+        char_count=int(row["char_count"]),
+        position=int(row["position"]),
+        progress=float(row["progress"]),
+        last_opened=float(row["last_opened"]),
+        created=float(row["created"]),
+    )
+
+
+def path_key(path: Path | None) -> str | None:
+    """The absolute path string used to recognise a file (None for unsaved text)."""
+    if path is None:
+        return None
+    try:
+        return str(Path(path).expanduser().resolve())
+    except OSError:
+        return str(Path(path).expanduser().absolute())
+
+
+class DocumentRepository:
+    """``store.documents``: register opened documents and remember where the user was."""
+
+    def __init__(self, db: Database, annotations: AnnotationRepository) -> None:
+        self._db = db
+        self._annotations = annotations
+
+    # -- lookup -----------------------------------------------------------------
+    def get(self, doc_id: int) -> DocumentRecord | None:
+        row = self._db.query_one(f"SELECT {_COLUMNS} FROM documents WHERE id = ?", (doc_id,))
+        return _from_row(row) if row is not None else None
+
+    def by_hash(self, text_hash: str) -> DocumentRecord | None:
+        row = self._db.query_one(
+            f"SELECT {_COLUMNS} FROM documents WHERE text_hash = ?", (text_hash,)
+        )
+        return _from_row(row) if row is not None else None
+
+    def by_path(self, path: Path) -> DocumentRecord | None:
+        row = self._db.query_one(
+            f"SELECT {_COLUMNS} FROM documents WHERE path = ? ORDER BY last_opened DESC LIMIT 1",
+            (path_key(path),),
+        )
+        return _from_row(row) if row is not None else None
+
+    def find(self, doc: Document) -> DocumentRecord | None:
+        """The record for ``doc``: same text first, else same path (an edited file)."""
+        record = self.by_hash(doc.text_hash)
+        if record is None and doc.path is not None:
+            record = self.by_path(doc.path)
+        return record
+
+    def all(self) -> list[DocumentRecord]:
+        rows = self._db.query(f"SELECT {_COLUMNS} FROM documents ORDER BY last_opened DESC, id")
+        return [_from_row(r) for r in rows]
+
+    def recent(self, limit: int = 20) -> list[DocumentRecord]:
+        """Documents opened most recently first (with position and progress)."""
+        rows = self._db.query(
+            f"SELECT {_COLUMNS} FROM documents WHERE last_opened > 0 "
+            "ORDER BY last_opened DESC, id DESC LIMIT ?",
+            (limit,),
+        )
+        return [_from_row(r) for r in rows]
+
+    # -- changes ----------------------------------------------------------------
+    def open_document(self, doc: Document, *, touch: bool = True) -> OpenedDocument:
+        """Register ``doc`` (or recognise it) and return its annotations, re-anchored if edited.
+
+        Recognised by text hash (a moved or renamed file: its path is updated) or
+        else by path (a file edited in place: every annotation is re-anchored, and
+        those that cannot be placed with confidence are marked orphaned, never
+        dropped). ``touch`` updates ``last_opened`` (recent documents).
+        """
+        text_hash = doc.text_hash
+        key = path_key(doc.path)
+        now = time.time()
+        title = doc.display_title
+        record = self.by_hash(text_hash)
+        if record is not None:
+            with self._db.write() as conn:
+                if key is not None and (record.path is None or str(record.path) != key):
+                    self._claim_path(conn, key, record.id)
+                conn.execute(
+                    "UPDATE documents SET path = COALESCE(?, path), title = ?, "
+                    "last_opened = CASE WHEN ? THEN ? ELSE last_opened END WHERE id = ?",
+                    (key, title, touch, now, record.id),
+                )
+            record = self.get(record.id)
+            assert record is not None
+            annotations = self._annotations.for_document(record.id)
+            orphaned = sum(1 for a in annotations if a.orphaned)
+            return OpenedDocument(record, annotations, 0, orphaned, "hash")
+
+        old = self.by_path(doc.path) if doc.path is not None else None
+        if old is not None:
+            # The file changed on disk: place every annotation again in the new text.
+            previous = self._annotations.for_document(old.id)
+            result = reanchor_all(doc.text, previous)
+            position = min(old.position, len(doc.text))
+            with self._db.write() as conn:
+                conn.execute(
+                    "UPDATE documents SET text_hash = ?, title = ?, char_count = ?, "
+                    "position = ?, format = ?, encoding = ?, "
+                    "last_opened = CASE WHEN ? THEN ? ELSE last_opened END WHERE id = ?",
+                    (
+                        text_hash,
+                        title,
+                        len(doc.text),
+                        position,
+                        doc.format,
+                        doc.encoding,
+                        touch,
+                        now,
+                        old.id,
+                    ),
+                )
+            if result.changed:
+                self._annotations.update_many(result.changed)
+            record = self.get(old.id)
+            assert record is not None
+            log.info(
+                "%s changed: %d annotations re-anchored, %d orphaned",
+                key,
+                result.reanchored,
+                result.orphaned,
+            )
+            return OpenedDocument(
+                record, result.annotations, result.reanchored, result.orphaned, "path"
+            )
+
+        with self._db.write() as conn:
+            if key is not None:
+                self._claim_path(conn, key, None)
+            try:
+                cur = conn.execute(
+                    "INSERT INTO documents (text_hash, path, title, char_count, last_opened, "
+                    "created, format, encoding) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        text_hash,
+                        key,
+                        title,
+                        len(doc.text),
+                        now if touch else 0.0,
+                        now,
+                        doc.format,
+                        doc.encoding,
+                    ),
+                )
+                new_id = int(cur.lastrowid or 0)
+            except sqlite3.IntegrityError:
+                # Another process registered the same text a moment ago.
+                row = conn.execute(
+                    "SELECT id FROM documents WHERE text_hash = ?", (text_hash,)
+                ).fetchone()
+                new_id = int(row[0])
+        record = self.get(new_id)
+        assert record is not None
+        return OpenedDocument(record, self._annotations.for_document(new_id), 0, 0, "new")
+
+    @staticmethod
+    def _claim_path(conn: sqlite3.Connection, key: str, owner: int | None) -> None:
+        """Give ``key`` to one record: others that had it keep their text hash only."""
+        conn.execute(
+            "UPDATE documents SET path = NULL WHERE path = ? AND id IS NOT ?", (key, owner)
+        )
+
+    def save_position(self, doc_id: int, offset: int, progress: float) -> None:
+        """Remember where the reader is (offset at the top of the view, progress 0..1)."""
+        progress = min(1.0, max(0.0, float(progress)))
+        with self._db.write() as conn:
+            conn.execute(
+                "UPDATE documents SET position = ?, progress = ? WHERE id = ?",
+                (max(0, int(offset)), progress, doc_id),
+            )
+
+    def set_title(self, doc_id: int, title: str) -> None:
+        with self._db.write() as conn:
+            conn.execute("UPDATE documents SET title = ? WHERE id = ?", (title, doc_id))
+
+    def forget(self, doc_id: int) -> None:
+        """Remove a document and all its annotations from the store."""
+        with self._db.write() as conn:
+            conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
