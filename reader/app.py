@@ -1,13 +1,186 @@
-"""The windowed application (placeholder until the main window lands)."""
+"""The windowed application: arguments, logging, crash dialog, translations, window."""
 
 from __future__ import annotations
+
+import argparse
+import logging
+import logging.handlers
+import os
+import sys
+import traceback
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING
+
+from reader import paths
+
+if TYPE_CHECKING:
+    from reader.store.db import Store
+
+log = logging.getLogger(__name__)
+
+_LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+_crash_dialog_open = False
+_dialogs_enabled = True
+
+
+def log_file() -> Path:
+    """Where the application log goes."""
+    return paths.cache_dir() / "jingdu.log"
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    """Command-line options of the windowed app (sub-commands are handled earlier)."""
+    parser = argparse.ArgumentParser(
+        prog="jingdu",
+        description="Jingdu (精读): read long Chinese documents by their section tree.",
+        epilog="Sub-commands without a window: jingdu outline FILE [--json], jingdu search, "
+        "jingdu annotations.",
+    )
+    parser.add_argument("file", nargs="?", type=Path, help="document to open")
+    parser.add_argument(
+        "--screenshot", type=Path, metavar="OUT.png", help="save a picture of the window and exit"
+    )
+    parser.add_argument("--size", default="1280x800", help="window size for --screenshot")
+    parser.add_argument("--lang", help="UI language: zh_CN or en (default: system; $JINGDU_LANG)")
+    parser.add_argument("--debug", action="store_true", help="log debugging details to stderr")
+    return parser.parse_args(argv)
+
+
+def setup_logging(debug: bool = False) -> None:
+    """Log warnings to stderr (everything with --debug) and info to a rotating file."""
+    root = logging.getLogger()
+    root.setLevel(logging.DEBUG if debug else logging.INFO)
+    console = logging.StreamHandler()
+    console.setLevel(logging.DEBUG if debug or os.environ.get("JINGDU_DEBUG") else logging.WARNING)
+    console.setFormatter(logging.Formatter(_LOG_FORMAT))
+    root.addHandler(console)
+    try:
+        handler = logging.handlers.RotatingFileHandler(
+            log_file(), maxBytes=1_000_000, backupCount=2, encoding="utf-8"
+        )
+    except OSError as exc:
+        log.warning("cannot write the log file %s: %s", log_file(), exc)
+        return
+    handler.setFormatter(logging.Formatter(_LOG_FORMAT))
+    root.addHandler(handler)
+
+
+def excepthook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+    """Log an uncaught exception and show it in a dialog; the app keeps running."""
+    global _crash_dialog_open
+    if issubclass(exc_type, KeyboardInterrupt):
+        sys.__excepthook__(exc_type, exc, tb)
+        return
+    log.critical("unexpected error", exc_info=(exc_type, exc, tb))
+    if not _dialogs_enabled or _crash_dialog_open:
+        return
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    if QApplication.instance() is None:
+        return
+    _crash_dialog_open = True
+    try:
+        box = QMessageBox(QMessageBox.Icon.Critical, "", "")
+        box.setWindowTitle(QCoreApplication.translate("app", "Unexpected error"))
+        box.setText(
+            QCoreApplication.translate(
+                "app",
+                "Something went wrong inside Jingdu: %1\n\n"
+                "Your document and notes are safe. The details were written to %2; "
+                "please include that file when you report the problem.",
+            )
+            .replace("%1", f"{exc_type.__name__}: {exc}")
+            .replace("%2", str(log_file()))
+        )
+        box.setDetailedText("".join(traceback.format_exception(exc_type, exc, tb)))
+        box.exec()
+    finally:
+        _crash_dialog_open = False
+
+
+def open_store() -> Store | None:
+    """The user's store, or None when the store module is missing or cannot open."""
+    try:
+        from reader.store.db import Store
+    except ImportError:
+        log.info("no store module yet: running without saved positions or recent files")
+        return None
+    try:
+        return Store.open()
+    except Exception:
+        log.exception("cannot open the store; running without it")
+        return None
 
 
 def run(argv: list[str]) -> int:
     """Start the GUI with command-line ``argv``; returns the exit code."""
-    from PySide6.QtWidgets import QApplication, QLabel
+    global _dialogs_enabled
+    args = parse_args(argv)
+    setup_logging(args.debug)
+    size = None
+    if args.screenshot is not None:
+        from reader.gui.screenshot import parse_size
 
-    app = QApplication.instance() or QApplication([])
-    label = QLabel(QApplication.translate("app", "Jingdu"))
-    label.show()
-    return int(app.exec())
+        try:
+            size = parse_size(args.size)
+        except ValueError as exc:
+            print(f"jingdu: {exc}", file=sys.stderr)
+            return 2
+        _dialogs_enabled = False
+
+    from PySide6.QtCore import QCoreApplication, QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from reader.gui.features import install_features
+    from reader.gui.fonts import ui_font
+    from reader.gui.i18n import choose_language, install_translators
+    from reader.gui.main_window import MainWindow, app_icon
+
+    QCoreApplication.setApplicationName("Jingdu")
+    QCoreApplication.setOrganizationName("Jingdu")
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0]])
+    app.setFont(ui_font(app.font()))
+    app.setWindowIcon(app_icon())
+    install_translators(app, choose_language(args.lang))
+    sys.excepthook = excepthook
+
+    store = open_store()
+    window = MainWindow(store)
+    window.features = install_features(window)
+    try:
+        if args.screenshot is not None and size is not None:
+            from reader.gui.screenshot import take_screenshot
+
+            return take_screenshot(window, args.screenshot, size, args.file)
+        window.show()
+        if store is not None and store.recovered_from is not None:
+            QTimer.singleShot(
+                0,
+                lambda: window.show_message(
+                    QMessageBox.Icon.Warning,
+                    QCoreApplication.translate("app", "Library repaired"),
+                    QCoreApplication.translate(
+                        "app",
+                        "Jingdu's library file was damaged and has been replaced by a new one. "
+                        "The damaged file was kept as %1.",
+                    ).replace("%1", str(store.recovered_from)),
+                ),
+            )
+        if args.file is not None:
+            window.open_path(args.file)
+        else:
+            recent = window.recent_paths()
+            if recent and recent[0].is_file():
+                window.open_path(recent[0])
+            else:
+                window.show_guide()
+        return int(app.exec())
+    finally:
+        if store is not None:
+            try:
+                store.close()
+            except Exception:
+                log.exception("cannot close the store")
