@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import io
 import logging
 import re
@@ -12,11 +11,12 @@ import zlib
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
 from xml.etree import ElementTree as ET
 
 from reader.core.document import Document, Heading, MetadataLine
+from reader.core.encoding import decode
 from reader.core.errors import LoadError
+from reader.core.outline import detect_outline
 
 log = logging.getLogger(__name__)
 
@@ -193,15 +193,12 @@ def build_document(
             for h in headings
         ]
     else:
-        outline = _detect_outline(text)
-        if outline is None:
-            final = []
-        else:
-            final = [h for h in outline.headings if h.line != line1]
-            if title is None and outline.title:
-                title = outline.title
-                line1 = line1 or outline.title_line
-            metadata = list(outline.metadata)
+        outline = detect_outline(text)
+        final = [h for h in outline.headings if h.line != line1]
+        if title is None and outline.title:
+            title = outline.title
+            line1 = line1 or outline.title_line
+        metadata = list(outline.metadata)
     return Document(
         text=text,
         headings=final,
@@ -212,16 +209,6 @@ def build_document(
         title_line=line1,
         format=fmt,
     )
-
-
-def _detect_outline(text: str) -> Any:
-    """Run reader.core.outline.detect_outline, or return None while it is not there yet."""
-    try:
-        module = importlib.import_module("reader.core.outline")
-    except ModuleNotFoundError:
-        log.warning("reader.core.outline is missing; no outline detected")
-        return None
-    return module.detect_outline(text)
 
 
 # --------------------------------------------------------------------------------------
@@ -238,23 +225,8 @@ class DecodedText:
 
 def decode_bytes(path: Path, data: bytes, encoding: str | None = None) -> DecodedText:
     """Decode with reader.core.encoding (BOM, detection, override); line ends normalised."""
-    try:
-        module = importlib.import_module("reader.core.encoding")
-    except ModuleNotFoundError:
-        module = None
-    if module is not None:
-        try:
-            dec = module.decode(data, encoding)
-        except LoadError as exc:
-            raise LoadError(exc.kind, path, exc.detail) from exc
-        text, enc, bom = str(dec.text), str(dec.encoding), bool(dec.bom)
-    else:  # fallback until encoding.py lands
-        try:
-            text = data.decode(encoding or "utf-8-sig")
-        except (UnicodeDecodeError, LookupError) as exc:
-            raise LoadError("undecodable", path, f"cannot be decoded: {exc}") from exc
-        enc, bom = encoding or "utf-8", data.startswith(b"\xef\xbb\xbf")
-    return DecodedText(normalise_newlines(text), enc, bom)
+    dec = decode(data, encoding, path=path)
+    return DecodedText(normalise_newlines(dec.text), dec.encoding, dec.bom)
 
 
 def normalise_newlines(text: str) -> str:

@@ -227,14 +227,14 @@ class _Epub:
                     title = collapse(el.text)
                     break
         manifest: dict[str, tuple[str, str, str]] = {}
-        for item in manifest_el:
-            if local(item.tag) != "item":
+        for el in manifest_el:
+            if local(el.tag) != "item":
                 continue
-            target, _ = resolve(base, attr(item, "href") or "")
-            manifest[attr(item, "id") or ""] = (
+            target, _ = resolve(base, attr(el, "href") or "")
+            manifest[attr(el, "id") or ""] = (
                 target,
-                (attr(item, "media-type") or "").lower(),
-                attr(item, "properties") or "",
+                (attr(el, "media-type") or "").lower(),
+                attr(el, "properties") or "",
             )
         spine: list[str] = []
         for ref in spine_el:
@@ -293,12 +293,12 @@ def _with_nav_headings(
             at[line] = entry
     out = TextBuilder()
     for index, text in enumerate(chapter.lines):
-        entry = at.get(index)
-        if entry is not None:
-            if _squash(text) == _squash(entry.title):
-                out.add_heading(-entry.depth, text)
+        found = at.get(index)
+        if found is not None:
+            if _squash(text) == _squash(found.title):
+                out.add_heading(-found.depth, text)
             else:
-                out.add_heading(-entry.depth, entry.title)
+                out.add_heading(-found.depth, found.title)
                 out.add_line(text)
         else:
             out.add_line(text)
