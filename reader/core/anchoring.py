@@ -29,12 +29,21 @@ Method = Literal["unchanged", "exact", "fuzzy"]
 MAX_PROBE_HITS = 24
 #: Exact candidates scored in detail (after a cheap pre-ranking).
 MAX_EXACT_DETAILED = 8
-#: Distance (characters) at which the position penalty reaches its maximum.
-DISTANCE_SCALE = 2000
-DISTANCE_WEIGHT = 0.3
+#: Position penalty: a steep part for the first NEAR_SCALE characters (edits move text
+#: a little, so the nearest of equally good matches is the likely one) and a gentle
+#: part up to FAR_SCALE (a large insertion can move text far).
+NEAR_SCALE = 250
+NEAR_WEIGHT = 0.25
+FAR_SCALE = 2000
+FAR_WEIGHT = 0.3
+#: An exact match this good needs no fuzzy search to compare with.
+SURE_CONTEXT = 0.95
 #: Thresholds: context similarity for an exact quote; quote similarity for a fuzzy one.
 EXACT_MIN_CONTEXT = 0.5
 UNIQUE_LONG_QUOTE = 12
+#: Extra context needed by an exact copy found far from where the quote was.
+FAR_NEED_SCALE = 1000
+FAR_NEED_WEIGHT = 0.4
 FUZZY_MIN_QUOTE = 0.75
 FUZZY_MIN_CONTEXT = 0.45
 FUZZY_SURE_QUOTE = 0.9
@@ -96,7 +105,15 @@ def context_similarity(text: str, start: int, end: int, prefix: str, suffix: str
 
 
 def _penalty(pos: int, hint: int) -> float:
-    return DISTANCE_WEIGHT * min(1.0, abs(pos - hint) / DISTANCE_SCALE)
+    d = abs(pos - hint)
+    return NEAR_WEIGHT * min(1.0, d / NEAR_SCALE) + FAR_WEIGHT * min(1.0, d / FAR_SCALE)
+
+
+def _needed_context(pos: int, hint: int, length: int) -> float:
+    """Context similarity an exact copy needs: more far from the old place, more if short."""
+    far = min(1.0, abs(pos - hint) / FAR_NEED_SCALE)
+    weight = FAR_NEED_WEIGHT if length < UNIQUE_LONG_QUOTE else FAR_NEED_WEIGHT / 2
+    return EXACT_MIN_CONTEXT + weight * far
 
 
 def _occurrences(text: str, needle: str, hint: int, limit: int) -> list[int]:
@@ -134,19 +151,16 @@ def _exact(text: str, quote: str, prefix: str, suffix: str, hint: int) -> Anchor
         by_context = sorted(hits, key=cheap)[: MAX_EXACT_DETAILED // 2]
         by_distance = sorted(hits, key=lambda p: abs(p - hint))[: MAX_EXACT_DETAILED // 2]
         hits = list(dict.fromkeys(by_context + by_distance))
+    unique_long = len(hits) == 1 and n >= UNIQUE_LONG_QUOTE
     best: Anchor | None = None
-    best_ctx = 0.0
     for p in hits:
         ctx = context_similarity(text, p, p + n, prefix, suffix)
-        score = ctx - _penalty(p, hint)
+        if ctx < _needed_context(p, hint, n) and not unique_long:
+            continue
+        score = 1.0 + 0.5 * ctx - _penalty(p, hint)
         if best is None or score > best.score:
             best = Anchor(p, p + n, "exact", score)
-            best_ctx = ctx
-    assert best is not None
-    unique_long = len(hits) == 1 and n >= UNIQUE_LONG_QUOTE and text.count(quote) == 1
-    if best_ctx >= EXACT_MIN_CONTEXT or unique_long:
-        return best
-    return None
+    return best
 
 
 def _align(text: str, quote: str, guess: int) -> tuple[int, int] | None:
@@ -158,17 +172,20 @@ def _align(text: str, quote: str, guess: int) -> tuple[int, int] | None:
     if hi <= lo:
         return None
     window = text[lo:hi]
+    # No semantic clean-up: it would merge the quote's equalities into the extra
+    # window text around it. Stray one-character equalities are skipped instead.
     diffs = _dmp.diff_main(quote, window, False)
-    _dmp.diff_cleanupSemantic(diffs)
+    min_equal = 2 if n >= 6 else 1
     qi = wi = 0
     first: tuple[int, int] | None = None
     last: tuple[int, int, int] | None = None
     for op, chunk in diffs:
         size = len(chunk)
         if op == 0:
-            if first is None:
-                first = (qi, wi)
-            last = (qi, wi, size)
+            if size >= min_equal:
+                if first is None:
+                    first = (qi, wi)
+                last = (qi, wi, size)
             qi += size
             wi += size
         elif op == -1:
@@ -180,9 +197,14 @@ def _align(text: str, quote: str, guess: int) -> tuple[int, int] | None:
     start = lo + max(0, first[1] - first[0])
     q_end, w_end = last[0] + last[2], last[1] + last[2]
     end = lo + min(len(window), w_end + (n - q_end))
-    if end <= start:
+    # The ends found from the first/last equalities can overshoot onto a repeated word
+    # just outside the quote: also try spans of the quote's own length.
+    spans = {(start, end), (start, min(len(text), start + n)), (max(0, end - n), end)}
+    scored = [(similarity(quote, text[s:e]), s, e) for s, e in spans if e > s]
+    if not scored:
         return None
-    return start, end
+    _, best_start, best_end = max(scored, key=lambda t: (t[0], -abs(t[1] - guess)))
+    return best_start, best_end
 
 
 def _fuzzy(text: str, quote: str, prefix: str, suffix: str, hint: int) -> Anchor | None:
@@ -259,7 +281,14 @@ def locate(text: str, quote: str, prefix: str, suffix: str, hint: int) -> Anchor
         and text[hint + n : hint + n + len(suffix)] == suffix
     ):
         return Anchor(hint, hint + n, "unchanged", 1.0)
-    return _exact(text, quote, prefix, suffix, hint) or _fuzzy(text, quote, prefix, suffix, hint)
+    exact = _exact(text, quote, prefix, suffix, hint)
+    if exact is not None and exact.score >= 1.0 + 0.5 * SURE_CONTEXT - _penalty(hint + 50, hint):
+        return exact
+    # Not sure: the quote may have been edited here while an unedited copy exists elsewhere.
+    fuzzy = _fuzzy(text, quote, prefix, suffix, hint)
+    if exact is None or (fuzzy is not None and fuzzy.score > exact.score):
+        return fuzzy
+    return exact
 
 
 def reanchor(text: str, a: Annotation) -> Annotation:
