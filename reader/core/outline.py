@@ -1,10 +1,136 @@
-"""Recover the outline (title, metadata lines, headings) of plain Chinese text."""
+"""Recover the outline (title, metadata lines, headings) of plain Chinese text.
+
+The rules follow how Chinese documents are written (see docs/outline.md):
+
+* numbered headings: 第X编/部/篇/卷 › 第X章/回 › 第X节 › 第X款 › 第X目, then the
+  GB/T 9704 levels 一、 › （一） › 1. › （1）; 第X条 begins an article;
+* a few named sections (序言, 楔子, 附则, 后记, 附件一 …) sit at the top level;
+* a heading is a short line without sentence punctuation at its end, or a
+  *run-in* heading: a numbered short phrase closed by 。 that opens a paragraph;
+* numbers must follow each other (一、 then 二、 …); a run of numbered lines with
+  no body text between them is a list (or a table of contents), not headings;
+  in a document made of articles, a GB/T-numbered line is a heading only when
+  articles or sub-headings follow it directly (else it is an item of a list);
+* levels are relative: the kinds a document uses are nested in the order above,
+  the top-level kind at level 2 (level 1 is the document title);
+* ``一是…二是…`` inside a paragraph gives "point" headings one level below.
+"""
 
 from __future__ import annotations
 
+import bisect
+import re
 from dataclasses import dataclass, field
 
 from reader.core.document import Heading, MetadataLine
+
+_CN_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "○": 0,
+    "Ｏ": 0,
+    "一": 1,
+    "壹": 1,
+    "二": 2,
+    "贰": 2,
+    "貳": 2,
+    "两": 2,
+    "兩": 2,
+    "三": 3,
+    "叁": 3,
+    "參": 3,
+    "四": 4,
+    "肆": 4,
+    "五": 5,
+    "伍": 5,
+    "六": 6,
+    "陆": 6,
+    "陸": 6,
+    "七": 7,
+    "柒": 7,
+    "八": 8,
+    "捌": 8,
+    "九": 9,
+    "玖": 9,
+}
+_CN_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+_CN_NUM = "[零〇○一二两兩三四五六七八九十百千壹贰貳叁參肆伍陆陸柒捌玖拾佰仟]"
+_AR_NUM = "[0-9０-９]"
+_NUM = f"(?:{_CN_NUM}+|{_AR_NUM}+)"
+# Spaces seen inside headings: ASCII, ideographic, EN/EM and other fixed-width spaces, NBSP.
+_SP = "[ \\t\\u3000\\u00a0\\u2002-\\u200a]"
+
+_UNIT_KIND = {
+    "部": "part",
+    "篇": "part",
+    "编": "part",
+    "編": "part",
+    "卷": "part",
+    "集": "part",
+    "章": "chapter",
+    "回": "chapter",
+    "节": "subchapter",
+    "節": "subchapter",
+    "款": "clause",
+    "目": "item",
+}
+#: Kinds of numbered headings from the outermost to the innermost.
+RANK = [
+    "named",
+    "part",
+    "chapter",
+    "subchapter",
+    "clause",
+    "item",
+    "cn_dun",
+    "cn_paren",
+    "ar_dot",
+    "ar_paren",
+    "plain",
+]
+_GBT_KINDS = frozenset({"cn_dun", "cn_paren", "ar_dot", "ar_paren"})
+
+# 第X章 and friends, after an optional short junk prefix (``正文 ``, ``《》目录 ``).
+_DI_RE = re.compile(
+    rf"(?P<prefix>[^\s。，；：！？]{{1,8}}{_SP}+)?"
+    rf"(?P<marker>第{_SP}*(?P<num>{_NUM}){_SP}*(?P<unit>[部篇编編卷集章回节節款目]))"
+    rf"(?P<rest>(?:{_SP}|[：:、.．]).*|)$"
+)
+# 卷一 / 卷之三 / 卷三 xxx (novels), without 第.
+_JUAN_RE = re.compile(
+    rf"(?P<marker>卷(?:之)?{_SP}*(?P<num>{_CN_NUM}+|{_AR_NUM}+))(?P<rest>{_SP}.*|)$"
+)
+_ARTICLE_RE = re.compile(
+    rf"(?P<marker>第{_SP}*(?P<num>{_NUM}){_SP}*[条條](?:之{_CN_NUM}+)?)(?:{_SP}+|$)"
+)
+_GBT_RE = re.compile(
+    rf"(?:(?P<cn_dun>{_CN_NUM}+){_SP}*[、．.]"
+    rf"|[（(]{_SP}*(?P<cn_paren>{_CN_NUM}+){_SP}*[）)]"
+    rf"|(?P<ar_dot>{_AR_NUM}{{1,3}})(?:[、．]|\.(?![0-9]))"
+    rf"|[（(](?P<ar_paren>{_AR_NUM}{{1,3}})[）)])"
+)
+_NAMED_RE = re.compile(
+    r"(?P<marker>序言|前言|引言|导言|序|自序|代序|原序|楔子|引子|序章|序幕|尾声|终章|后记|跋|"
+    r"附则|附則|附录|附錄|附件|结语|结束语|番外|上卷|中卷|下卷|上部|下部|上篇|中篇|下篇)"
+    rf"(?P<num>{_SP}*(?:{_CN_NUM}+|{_AR_NUM}+))?(?P<rest>{_SP}+[^：:]*|)$"
+)
+_METADATA_RE = re.compile(
+    r"(?P<key>[\u4e00-\u9fffA-Za-z]{1,8})[:：]"
+    r"(?P<value>.*)$"
+)
+_METADATA_KEYS = frozenset(
+    str.split(
+        "时间 日期 来源 作者 导语 摘要 关键词 关键字 编辑 责任编辑 发布时间 发布日期 出处 文号 "
+        "发文字号 发文机关 发布机关 原文 链接 分类 类别 标签 字数 译者 出版社 题注 提要 "
+        "時間 日期 來源 作者 導語 摘要 關鍵詞 編輯 發布時間 發佈日期 出處 法規類別 最新異動日期 "
+        "沿革 前言 公布日期 施行日期 生效日期 修正日期 效力 效力级别 时效性 发布部门"
+    )
+)
+_POINT_RE = re.compile(r"(?:^|(?<=[，。；：、,;:\s（(“]))(?P<num>[一二三四五六七八九十]{1,2})是")
+_PHRASE_END = re.compile(r"[，。；：！？,;:!?（(]")
+_SENTENCE_END = "。；;，,：:"
+_MAX_HEADING = 60
+_MAX_RUN_IN = 30
 
 
 @dataclass
@@ -17,6 +143,416 @@ class Outline:
     headings: list[Heading] = field(default_factory=list)
 
 
+@dataclass
+class _Candidate:
+    kind: str  # a RANK entry, or "article"
+    number: int
+    title: str
+    line: int  # 1-based
+    offset: int
+    run_in: bool
+    standalone: bool  # the whole line is the heading
+    body_after: bool = False  # a non-heading line comes before the next candidate
+
+
+def parse_number(text: str) -> int:
+    """Value of a Chinese (一百零五, 壹拾), Arabic or full-width numeral; -1 if none."""
+    text = text.strip(" \t\u3000")
+    if not text:
+        return -1
+    if text[0] in "0123456789０１２３４５６７８９":
+        digits = text.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+        return int(digits) if digits.isdigit() else -1
+    if all(ch in _CN_DIGITS for ch in text) and len(text) > 1:
+        # 一九四九 / 二〇一八: digit by digit.
+        return int("".join(str(_CN_DIGITS[ch]) for ch in text))
+    total = 0
+    current = 0
+    for ch in text:
+        if ch in _CN_DIGITS:
+            current = _CN_DIGITS[ch]
+        elif ch in _CN_UNITS:
+            total += (current or 1) * _CN_UNITS[ch]
+            current = 0
+        else:
+            return -1
+    return total + current
+
+
+def _ends_like_sentence(s: str) -> bool:
+    return s[-1] in _SENTENCE_END or "。" in s
+
+
+def _classify(stripped: str, line_no: int, offset: int) -> _Candidate | None:
+    """The heading or article this line could be, judged by the line alone."""
+    first = stripped[0]
+    short = len(stripped) <= _MAX_HEADING
+    if first == "第":
+        m = _ARTICLE_RE.match(stripped)
+        if m:
+            return _Candidate(
+                "article",
+                parse_number(m.group("num")),
+                m.group("marker"),
+                line_no,
+                offset,
+                run_in=m.end() < len(stripped),
+                standalone=m.end() >= len(stripped),
+            )
+    if short and not _ends_like_sentence(stripped):
+        m = _DI_RE.match(stripped)
+        if m and not (m.group("prefix") and _GBT_RE.match(stripped)):
+            return _Candidate(
+                _UNIT_KIND[m.group("unit")],
+                parse_number(m.group("num")),
+                stripped,
+                line_no,
+                offset,
+                run_in=False,
+                standalone=True,
+            )
+        if first == "卷":
+            m = _JUAN_RE.match(stripped)
+            if m:
+                return _Candidate(
+                    "part", parse_number(m.group("num")), stripped, line_no, offset, False, True
+                )
+        m = _NAMED_RE.match(stripped)
+        if m and len(stripped) <= 30:
+            return _Candidate("named", 0, stripped, line_no, offset, False, True)
+    m = _GBT_RE.match(stripped)
+    if m is None:
+        return None
+    kind = m.lastgroup or ""
+    number = parse_number(m.group(kind))
+    rest = stripped[m.end() :].lstrip(" \t\u3000")
+    if not rest or rest[0] in "、，。；：,;:.．）)":
+        return None
+    if short and not _ends_like_sentence(stripped):
+        return _Candidate(kind, number, stripped, line_no, offset, False, True)
+    # Run-in: a short phrase closed by 。 that opens a longer paragraph.
+    stop = rest.find("。")
+    if 0 < stop <= _MAX_RUN_IN and stop + 1 < len(rest):
+        phrase = rest[:stop]
+        if not any(ch in phrase for ch in '，,；;：:！？!?“”"') or _quoted_only(phrase):
+            title = stripped[: m.end()] + phrase
+            return _Candidate(kind, number, title.rstrip(), line_no, offset, True, False)
+    return None
+
+
+def _quoted_only(phrase: str) -> bool:
+    """A phrase whose only punctuation is a quoted term, as in 加强“三农”工作队伍建设."""
+    return not any(ch in phrase for ch in '，,；;：:！？!?"') and phrase.count("“") == phrase.count(
+        "”"
+    )
+
+
+def _split_lines(text: str) -> list[tuple[int, str]]:
+    """(offset, line) for every line of ``text``."""
+    out: list[tuple[int, str]] = []
+    pos = 0
+    for line in text.split("\n"):
+        out.append((pos, line))
+        pos += len(line) + 1
+    return out
+
+
+def _find_title(lines: list[tuple[int, str]]) -> tuple[str | None, int | None, int]:
+    """The title line (first non-blank line if it looks like a title) and where to go on."""
+    for i, (_, line) in enumerate(lines[:20]):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if (
+            len(stripped) > _MAX_HEADING
+            or _ends_like_sentence(stripped)
+            or _classify(stripped, i + 1, 0) is not None
+            or _METADATA_RE.match(stripped)
+        ):
+            return None, None, i
+        return stripped, i + 1, i + 1
+    return None, None, 0
+
+
+def _find_metadata(lines: list[tuple[int, str]], start: int) -> list[MetadataLine]:
+    """``key: value`` lines near the top, before the first heading."""
+    found: list[MetadataLine] = []
+    for i in range(start, min(len(lines), start + 30)):
+        stripped = lines[i][1].strip()
+        if not stripped:
+            continue
+        m = _METADATA_RE.match(stripped)
+        if m and (m.group("key") in _METADATA_KEYS or len(m.group("value")) <= 40):
+            found.append(MetadataLine(m.group("key"), m.group("value").strip(), i + 1))
+            continue
+        if _classify(stripped, i + 1, 0) is not None:
+            break
+    return found
+
+
+def _accept_in_sequence(cands: list[_Candidate]) -> list[_Candidate]:
+    """Keep headings whose numbers follow on from their previous sibling."""
+    rank = {k: i for i, k in enumerate(RANK)}
+    last: dict[str, int] = {}
+    last_article = 0
+    kept: list[_Candidate] = []
+    for c in cands:
+        if c.kind == "article":
+            if c.number >= last_article or c.number == 1:
+                last_article = c.number
+                kept.append(c)
+            continue
+        if c.kind != "named":
+            prev = last.get(c.kind)
+            if c.kind in _GBT_KINDS:
+                ok = c.number == 1 or (prev is not None and c.number == prev + 1)
+            else:
+                ok = prev is None or c.number == 1 or prev < c.number <= prev + 20
+            if not ok:
+                continue
+            last[c.kind] = c.number
+        r = rank[c.kind]
+        for k in list(last):
+            if rank[k] > r:
+                del last[k]
+        kept.append(c)
+    return kept
+
+
+def _drop_lists(cands: list[_Candidate], has_articles: bool) -> list[_Candidate]:
+    """Drop numbered lines that form a list or table of contents rather than headings."""
+    drop: set[int] = set()
+    for i, c in enumerate(cands):
+        if not c.standalone or c.kind in ("named", "article"):
+            continue
+        nxt = cands[i + 1] if i + 1 < len(cands) and not c.body_after else None
+        if nxt is not None and nxt.kind == c.kind and nxt.standalone:
+            # Two same-kind numbered lines with nothing between: a list or a table of
+            # contents. The first goes; the last of a run goes later for being out of
+            # sequence (a list) or stays as the real heading after a table of contents.
+            drop.add(i)
+        elif (
+            has_articles
+            and c.kind in _GBT_KINDS
+            and (
+                nxt is None
+                or (nxt.kind != "article" and RANK.index(nxt.kind) <= RANK.index(c.kind))
+            )
+        ):
+            # Among articles, a GB/T heading must open articles or sub-headings.
+            drop.add(i)
+    if has_articles:
+        # Numbered run-in lines inside an article body are its list items.
+        in_article = False
+        for i, c in enumerate(cands):
+            if c.kind == "article":
+                in_article = True
+            elif i not in drop and c.kind in _GBT_KINDS and not c.standalone:
+                if in_article:
+                    drop.add(i)
+            elif i not in drop:
+                in_article = False
+    return [c for i, c in enumerate(cands) if i not in drop]
+
+
+def _drop_provisions(
+    cands: list[_Candidate], sentence_numbered: dict[str, int]
+) -> list[_Candidate]:
+    """Drop run-in "headings" of a kind mostly used for numbered sentences (provisions)."""
+    run_in: dict[str, int] = {}
+    for c in cands:
+        if c.run_in and c.kind in _GBT_KINDS:
+            run_in[c.kind] = run_in.get(c.kind, 0) + 1
+    bad = {k for k, n in run_in.items() if sentence_numbered.get(k, 0) >= n}
+    if not bad:
+        return cands
+    return [c for c in cands if not (c.run_in and c.kind in bad)]
+
+
+def _drop_contents_entries(cands: list[_Candidate]) -> list[_Candidate]:
+    """Drop table-of-contents entries: a heading whose words come again later as a heading."""
+    seen: dict[str, int] = {}
+    for i, c in enumerate(cands):
+        if c.standalone and c.kind not in _GBT_KINDS and c.kind != "article":
+            seen[_heading_key(c.title)] = i  # the last occurrence wins
+    drop: set[int] = set()
+    for i, c in enumerate(cands[:-1]):
+        nxt = cands[i + 1]
+        if not (
+            c.standalone
+            and c.kind not in _GBT_KINDS
+            and c.kind != "article"
+            and seen.get(_heading_key(c.title), i) != i
+        ):
+            continue
+        # An entry of a table of contents has another entry right after it, or is
+        # the last of a block of entries.
+        follows_entry = i > 0 and (i - 1) in drop and not cands[i - 1].body_after
+        if (nxt.standalone and not c.body_after) or follows_entry:
+            drop.add(i)
+    return [c for i, c in enumerate(cands) if i not in drop]
+
+
+def _heading_key(title: str) -> str:
+    """A heading's words without spaces or a junk prefix before 第."""
+    key = re.sub(_SP, "", title)
+    at = key.find("第")
+    return key[at:] if 0 < at <= 8 else key
+
+
+def _plain_headings(
+    lines: list[tuple[int, str]], start: int, metadata_lines: set[int]
+) -> list[_Candidate]:
+    """Unnumbered headings (基本案情 / 裁判要旨): short isolated lines between long paragraphs."""
+    cands: list[_Candidate] = []
+    body = 0
+    body_chars = 0
+    for i in range(start, len(lines)):
+        offset, line = lines[i]
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if len(stripped) > 25 or i + 1 in metadata_lines:
+            body += 1
+            body_chars += len(stripped)
+            continue
+        isolated = (i == 0 or not lines[i - 1][1].strip()) and (
+            i + 1 < len(lines) and not lines[i + 1][1].strip()
+        )
+        if (
+            not isolated
+            or any(ch in stripped for ch in "。，；：！？,;:!?、")
+            or stripped[0].isdigit()
+            or stripped[-1] in '”"）)'
+        ):
+            body += 1
+            body_chars += len(stripped)
+            continue
+        lead = len(line) - len(line.lstrip())
+        cands.append(_Candidate("plain", 0, stripped, i + 1, offset + lead, False, True))
+    # Only a document made of long paragraphs with a few short titles has these.
+    if len(cands) < 2 or len(cands) > body or body_chars < 5 * sum(len(c.title) for c in cands):
+        return []
+    return cands
+
+
+def _points(text: str, lines: list[tuple[int, str]], skip: set[int]) -> list[_Candidate]:
+    """``一是…二是…三是…`` enumerations inside a paragraph."""
+    out: list[_Candidate] = []
+    starts = [off for off, _ in lines]
+    seen: set[int] = set()
+    pos = text.find("一是")
+
+    while pos != -1:
+        idx = bisect.bisect_right(starts, pos) - 1
+        if idx not in seen and idx + 1 not in skip:
+            seen.add(idx)
+            offset, line = lines[idx]
+            expected = 1
+            found: list[_Candidate] = []
+            for m in _POINT_RE.finditer(line):
+                if parse_number(m.group("num")) != expected:
+                    continue
+                start = m.start("num")
+                stop = _PHRASE_END.search(line, m.end())
+                phrase = line[start : stop.start() if stop else len(line)]
+                if len(phrase) < 5:
+                    continue  # 一是一，二是二: an idiom, not an enumeration
+                if len(phrase) > 40:
+                    phrase = phrase[:40] + "…"
+                found.append(
+                    _Candidate("point", expected, phrase, idx + 1, offset + start, True, False)
+                )
+                expected += 1
+            if len(found) >= 2:
+                out.extend(found)
+        pos = text.find("一是", pos + 2)
+    return out
+
+
 def detect_outline(text: str) -> Outline:
     """Find the document title, metadata lines and headings of ``text`` (LF line ends)."""
-    return Outline()
+    lines = _split_lines(text)
+    title, title_line, start = _find_title(lines)
+    metadata = _find_metadata(lines, start)
+    meta_lines = {m.line for m in metadata}
+
+    cands: list[_Candidate] = []
+    sentence_numbered: dict[str, int] = {}  # numbered lines that are whole sentences, by kind
+    toc_mode = False
+    toc_keys: set[str] = set()
+    for i in range(start, len(lines)):
+        offset, line = lines[i]
+        stripped = line.strip()
+        if not stripped or i + 1 in meta_lines:
+            continue
+        if stripped.replace(" ", "").replace("\u3000", "") in ("目录", "目錄"):
+            toc_mode = True
+            toc_keys = set()
+            continue
+        c = _classify(stripped, i + 1, offset + len(line) - len(line.lstrip()))
+        if toc_mode:
+            # The contents end at body text or when their first entry comes again.
+            if c is not None and c.standalone and _heading_key(c.title) not in toc_keys:
+                toc_keys.add(_heading_key(c.title))
+                continue
+            toc_mode = False
+        if c is not None:
+            cands.append(c)
+            continue
+        if cands:
+            cands[-1].body_after = True
+        if stripped[-1] == "。":
+            m = _GBT_RE.match(stripped)
+            if m is not None and m.lastgroup:
+                sentence_numbered[m.lastgroup] = sentence_numbered.get(m.lastgroup, 0) + 1
+
+    cands = _drop_provisions(cands, sentence_numbered)
+    cands = _drop_contents_entries(cands)
+    has_articles = sum(1 for c in cands if c.kind == "article") >= 2
+    if not has_articles:
+        cands = [c for c in cands if c.kind != "article"]
+    cands = _drop_lists(cands, has_articles)
+    cands = _accept_in_sequence(cands)
+    if not any(c.kind != "article" for c in cands) and not has_articles:
+        cands = _plain_headings(lines, start, meta_lines)
+
+    headings = _assign_levels(cands)
+    points = _points(text, lines, {h.line for h in headings if not h.run_in})
+    if points:
+        headings = _place_points(headings, points)
+    return Outline(title, title_line, metadata, headings)
+
+
+def _assign_levels(cands: list[_Candidate]) -> list[Heading]:
+    """Nest the kinds the document uses in RANK order; articles below the deepest."""
+    used = sorted({c.kind for c in cands if c.kind not in ("named", "article")}, key=RANK.index)
+    level_of = {k: 2 + i for i, k in enumerate(used)}
+    level_of["named"] = 2
+    level_of["article"] = 2 + len(used)
+    return [
+        Heading(
+            level_of[c.kind],
+            c.title,
+            c.line,
+            c.offset,
+            "article" if c.kind == "article" else "section",
+            c.run_in,
+        )
+        for c in cands
+    ]
+
+
+def _place_points(headings: list[Heading], points: list[_Candidate]) -> list[Heading]:
+    """Merge point headings in, each one level below the heading it falls under."""
+    merged: list[Heading] = []
+    i = 0
+    current = 1
+    for p in sorted(points, key=lambda c: c.offset):
+        while i < len(headings) and headings[i].offset <= p.offset:
+            merged.append(headings[i])
+            current = headings[i].level
+            i += 1
+        merged.append(Heading(current + 1, p.title, p.line, p.offset, "point", True))
+    merged.extend(headings[i:])
+    return merged
