@@ -29,7 +29,7 @@ log = logging.getLogger(__name__)
 _NON_WORD = re.compile(r"[^\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]")
 #: How far either side of a hit we segment; jieba's choice near a hit rarely
 #: depends on characters further away, and shorter windows keep it fast.
-CONTEXT = 24
+CONTEXT = 12
 
 
 class Segmenter:
@@ -42,6 +42,7 @@ class Segmenter:
         self._user_words: set[str] = {w.strip() for w in user_words if w.strip()}
         #: jieba's own frequency of each user word before we forced it whole.
         self._original: dict[str, int] = {}
+        self._long_pairs: set[str] = set()
 
     # -- loading -------------------------------------------------------------
     @property
@@ -68,6 +69,7 @@ class Segmenter:
             tokenizer.tmp_dir = str(cache_dir)
             tokenizer.cache_file = f"jieba-{jieba.__version__}.cache"
             tokenizer.initialize()
+            self._long_pairs = _long_word_pairs(tokenizer.FREQ)
             self._tokenizer = tokenizer
             for word in sorted(self._user_words):
                 self._apply(word)
@@ -99,6 +101,8 @@ class Segmenter:
     def _apply(self, word: str) -> None:
         self._original.setdefault(word, int(self._tokenizer.FREQ.get(word, 0)))
         self._tokenizer.add_word(word)
+        if len(word) > _SHORT_REACH + 1:
+            self._long_pairs.update(word[i - 1 : i + 1] for i in range(1, len(word)))
 
     def remove_word(self, word: str) -> None:
         """Stop forcing ``word`` whole; jieba falls back to its own dictionary for it."""
@@ -143,7 +147,10 @@ class Segmenter:
         ends: set[int] = set()
         interior: set[int] = set()
         user = self._user_words
-        tokens = self.tokenize(text, mode="search")
+        # HMM off: faster, and words only HMM would find are not real boundaries.
+        tokenizer = self.tokenizer
+        with self._lock:
+            tokens = list(tokenizer.tokenize(text, mode="search", HMM=False))
         freq = self._tokenizer.FREQ
         for word, start, end in tokens:
             starts.add(start)
@@ -166,20 +173,80 @@ class Segmenter:
         """:meth:`is_whole_word` for many spans of one text (shares segmentation work)."""
         self.ensure_loaded()
         flags: list[bool] = []
-        cache: dict[tuple[int, int], tuple[set[int], set[int]]] = {}
-        for start, end in spans:
-            if end <= start:
-                flags.append(False)
-                continue
-            lo, hi = context_window(text, start, end)
-            key = (lo, hi)
-            bounds = cache.get(key)
-            if bounds is None:
-                bounds = self.boundaries(text[lo:hi])
-                cache[key] = bounds
-            starts, ends = bounds
-            flags.append((start - lo) in starts and (end - lo) in ends)
+        cache: dict[str, tuple[set[int], set[int]]] = {}
+        freq = self._tokenizer.FREQ
+        pairs = self._long_pairs
+        clear = _clear_boundary
+        with self._lock:
+            for start, end in spans:
+                if end <= start:
+                    flags.append(False)
+                    continue
+                # Most hits are settled without segmenting: a position no dictionary
+                # word straddles is a boundary of every segmentation.
+                if clear(freq, pairs, text, start) and clear(freq, pairs, text, end):
+                    flags.append(True)
+                    continue
+                lo, hi = context_window(text, start, end)
+                # Same context, same answer: repeated phrases (曹操曰) segment once.
+                key = text[lo:hi]
+                bounds = cache.get(key)
+                if bounds is None:
+                    bounds = self.boundaries(key)
+                    cache[key] = bounds
+                starts, ends = bounds
+                flags.append((start - lo) in starts and (end - lo) in ends)
         return flags
+
+
+#: Words starting this many characters before a position are looked up one by
+#: one; longer words that reach that far are found through ``_long_pairs``.
+_SHORT_REACH = 4
+
+
+def _long_word_pairs(freq: dict[str, int]) -> set[str]:
+    """Character pairs found inside dictionary words longer than ``_SHORT_REACH + 1``."""
+    pairs: set[str] = set()
+    for word, value in freq.items():
+        if value and len(word) > _SHORT_REACH + 1:
+            pairs.update(word[i - 1 : i + 1] for i in range(1, len(word)))
+    return pairs
+
+
+def _clear_boundary(freq: dict[str, int], long_pairs: set[str], text: str, pos: int) -> bool:
+    """True if no dictionary word (user words included) spans across offset ``pos``.
+
+    jieba's dictionary holds every prefix of every word (with frequency 0), so
+    each candidate start stops extending as soon as it leaves the dictionary.
+    """
+    if pos <= 0 or pos >= len(text):
+        return True
+    left, right = text[pos - 1], text[pos]
+    if _NON_WORD.match(left) or _NON_WORD.match(right):
+        return True
+    if left.isascii() and right.isascii():
+        return False  # inside a run of Latin letters/digits, which jieba keeps whole
+    reach = _MAX_WORD if (left + right) in long_pairs else _SHORT_REACH
+    get = freq.get
+    size = len(text)
+    for a in range(max(0, pos - reach), pos):
+        # text[a:pos] must be a known prefix for a word from a to reach past pos.
+        if get(text[a:pos]) is None:
+            continue
+        b = pos + 1
+        while b <= size:
+            value = get(text[a:b])
+            if value is None:
+                break
+            if value > 0:
+                return False
+            b += 1
+    return True
+
+
+#: Longest word in jieba's dictionary (16); user words may be longer but are
+#: checked by segmenting, since their pairs are added to ``_long_pairs``.
+_MAX_WORD = 32
 
 
 def context_window(text: str, start: int, end: int, context: int = CONTEXT) -> tuple[int, int]:
