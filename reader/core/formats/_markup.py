@@ -409,14 +409,14 @@ class HtmlWalker(HTMLParser):
 
     # -- parser callbacks -------------------------------------------------------------
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "title" and self.title is None and "svg" not in self._skip:
+            self._in_title = True
+            return
         if self._skip:
             if tag == "body" and self._skip[-1] == "head":
                 self._skip.clear()  # an unclosed <head>
             elif tag not in VOID_TAGS and tag in SKIP_TAGS:
                 self._skip.append(tag)
-            return
-        if tag == "title" and self.title is None:
-            self._in_title = True
             return
         if tag in SKIP_TAGS:
             self._skip.append(tag)
@@ -466,16 +466,16 @@ class HtmlWalker(HTMLParser):
             self.handle_endtag(tag)
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "title" and self._in_title:
+            self._in_title = False
+            self.title = collapse("".join(self._title_buf)) or None
+            return
         if self._skip:
             if tag == self._skip[-1]:
                 self._skip.pop()
             elif tag in self._skip:
                 while self._skip and self._skip.pop() != tag:
                     pass
-            return
-        if tag == "title" and self._in_title:
-            self._in_title = False
-            self.title = collapse("".join(self._title_buf)) or None
             return
         if tag in HEADING_TAGS:
             if self._heading is not None:
