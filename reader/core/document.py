@@ -15,6 +15,14 @@ HeadingKind = Literal["section", "article", "point", "block"]
 #: matching the ground-truth outlines in the shared corpus.
 DOCUMENT_LEVEL = 1
 
+#: Laws with more articles than this leave them out of the tree unless asked.
+ARTICLES_IN_TREE_MAX = 60
+#: Text longer than this without a heading is split into synthetic "block" nodes,
+#: so a document without headings or a huge chapter stays navigable.
+HUGE_SECTION_CHARS = 20_000
+#: Target size of one block (cut at the next line end).
+BLOCK_CHARS = 10_000
+
 
 @dataclass(frozen=True)
 class Heading:
@@ -108,6 +116,8 @@ class Document:
     metadata: list[MetadataLine] = field(default_factory=list)
     title_line: int | None = None
     format: str = "txt"
+    #: Articles (第X条) in the tree: True, False, or None = only for short laws.
+    show_articles: bool | None = None
     _line_starts: list[int] = field(default_factory=list, repr=False)
     _root: Section | None = field(default=None, repr=False)
     _starts: list[int] = field(default_factory=list, repr=False)
@@ -157,10 +167,29 @@ class Document:
 
     # -- tree -------------------------------------------------------------------
     @property
+    def articles_in_tree(self) -> bool:
+        """Whether the tree lists 第X条 articles (``show_articles``, else only short laws)."""
+        if self.show_articles is not None:
+            return self.show_articles
+        count = sum(1 for h in self.headings if h.kind == "article")
+        return count <= ARTICLES_IN_TREE_MAX
+
+    def set_show_articles(self, show: bool | None) -> None:
+        """Show or hide articles in the tree (None: automatic); the tree is rebuilt."""
+        self.show_articles = show
+        self._root = None
+
+    def tree(self, articles: bool | None = None) -> Section:
+        """A section tree with or without articles (None: as ``articles_in_tree``)."""
+        if articles is None or articles == self.articles_in_tree:
+            return self.root
+        return build_tree(self, articles=articles)
+
+    @property
     def root(self) -> Section:
         """The section tree (built once, on first use)."""
         if self._root is None:
-            self._root = build_tree(self)
+            self._root = build_tree(self, articles=self.articles_in_tree)
             self._nodes = [n for n in self._root.walk() if n is not self._root]
             self._starts = [n.start for n in self._nodes]
         return self._root
@@ -186,8 +215,12 @@ class Document:
         return [s.title for s in self.section_at(offset).ancestors()]
 
 
-def build_tree(doc: Document) -> Section:
-    """Nest the flat headings by level into a Section tree spanning the text."""
+def build_tree(doc: Document, *, articles: bool = True) -> Section:
+    """Nest the flat headings by level into a Section tree spanning the text.
+
+    Without ``articles``, 第X条 headings are left out. Long stretches of text
+    without a heading get synthetic "block" children (see HUGE_SECTION_CHARS).
+    """
     text_len = len(doc.text)
     root = Section(
         title=doc.display_title,
@@ -198,7 +231,8 @@ def build_tree(doc: Document) -> Section:
         line=1,
     )
     stack: list[Section] = [root]
-    for h in sorted(doc.headings, key=lambda h: (h.offset, h.level)):
+    headings = doc.headings if articles else [h for h in doc.headings if h.kind != "article"]
+    for h in sorted(headings, key=lambda h: (h.offset, h.level)):
         node = Section(
             title=h.title,
             level=h.level,
@@ -215,4 +249,44 @@ def build_tree(doc: Document) -> Section:
         node.parent = parent
         parent.children.append(node)
         stack.append(node)
+    _add_blocks(doc, root)
     return root
+
+
+def _add_blocks(doc: Document, root: Section) -> None:
+    """Split text longer than HUGE_SECTION_CHARS that has no heading into block nodes."""
+    for node in list(root.walk()):
+        if node.kind not in ("document", "section", "block"):
+            continue
+        lead_end = node.children[0].start if node.children else node.end
+        # A heading line belongs to its section: blocks start after it.
+        body_start = node.start
+        if node.kind == "section" and not node.run_in:
+            nl = doc.text.find("\n", node.start, lead_end)
+            body_start = lead_end if nl == -1 else nl + 1
+        if lead_end - body_start <= HUGE_SECTION_CHARS:
+            continue
+        blocks: list[Section] = []
+        pos = body_start
+        while pos < lead_end:
+            cut = doc.text.find("\n", min(pos + BLOCK_CHARS, lead_end), lead_end)
+            stop = lead_end if cut == -1 or lead_end - cut < BLOCK_CHARS // 4 else cut + 1
+            block = Section(
+                title=_block_title(doc.text, pos, stop),
+                level=node.level + 1,
+                kind="block",
+                start=pos,
+                end=stop,
+                line=doc.line_of(pos),
+                parent=node,
+            )
+            blocks.append(block)
+            pos = stop
+        node.children[:0] = blocks
+
+
+def _block_title(text: str, start: int, stop: int) -> str:
+    """The first words of a block, to name it in the tree."""
+    head = text[start : min(stop, start + 200)].strip()
+    first = head.split("\n", 1)[0].strip()
+    return first[:18] + "…" if len(first) > 18 else first
