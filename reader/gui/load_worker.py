@@ -6,7 +6,7 @@ import logging
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, SignalInstance
 
 from reader.core.document import Document
 from reader.core.errors import LoadError
@@ -40,17 +40,19 @@ class _LoadTask(QRunnable):
             doc.sections()  # build the tree here, not on the UI thread
         except LoadError as exc:
             log.info("cannot open %s: %s (%s)", self.path, exc.detail, exc.kind)
-            self.signals.failed.emit(self.request, exc)
+            self._emit(self.signals.failed, exc)
             return
         except MemoryError:
-            self.signals.failed.emit(
-                self.request, LoadError("too_large", self.path, "not enough memory to open it")
+            self._emit(
+                self.signals.failed,
+                LoadError("too_large", self.path, "not enough memory to open it"),
             )
             return
         except Exception as exc:  # a reader bug must not kill the app: report it as an error
             log.exception("unexpected error while opening %s", self.path)
-            self.signals.failed.emit(
-                self.request, LoadError("corrupt", self.path, f"{type(exc).__name__}: {exc}")
+            self._emit(
+                self.signals.failed,
+                LoadError("corrupt", self.path, f"{type(exc).__name__}: {exc}"),
             )
             return
         log.info(
@@ -61,7 +63,13 @@ class _LoadTask(QRunnable):
             doc.encoding,
             (time.perf_counter() - started) * 1000,
         )
-        self.signals.loaded.emit(self.request, doc)
+        self._emit(self.signals.loaded, doc)
+
+    def _emit(self, signal: SignalInstance, payload: object) -> None:
+        try:
+            signal.emit(self.request, payload)
+        except RuntimeError:  # the window went away while we worked (app quitting)
+            log.debug("dropped the result for %s: receiver deleted", self.path)
 
 
 class DocumentLoader(QObject):

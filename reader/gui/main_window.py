@@ -265,7 +265,13 @@ class MainWindow(QMainWindow):
         menu: str | None = None,
     ) -> QAction:
         action = QAction(text, self)
-        keys = [QKeySequence(k) for k in shortcuts]
+        keys: list[QKeySequence] = []
+        for k in shortcuts:
+            seq = QKeySequence(k)
+            # a standard key may repeat an explicit one (ZoomOut is Ctrl+-): that would
+            # make the shortcut ambiguous and Qt would then ignore it
+            if not seq.isEmpty() and all(seq != other for other in keys):
+                keys.append(seq)
         if keys:
             action.setShortcuts(keys)
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)

@@ -56,6 +56,10 @@ LINE_HEIGHT_EM = 1.75
 HEADING_SCALE = {1: 1.5, 2: 1.28, 3: 1.14, 4: 1.05}
 
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+#: Paragraphs that bring their own indent (novels often start lines with "　　").
+_SELF_INDENTED = re.compile(r"^[ \t\u3000\u00a0]+(?=\S)", re.MULTILINE)
+#: Runs of empty lines, which would otherwise each take a full line pitch.
+_BLANK_LINE = re.compile(r"^[ \t\u3000]*$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -396,6 +400,7 @@ class ReadingView(QWidget):
             cursor.setBlockFormat(self._body_block_format())
             cursor.setCharFormat(QTextCharFormat())
             cursor.insertText(text)
+            self._format_paragraphs(text)
             self._format_headings(cursor)
             qdoc.documentLayout().documentSize()  # lay out now so scroll ranges are final
         finally:
@@ -422,6 +427,20 @@ class ReadingView(QWidget):
         )
         fmt.setBottomMargin(0.3 * em)
         return fmt
+
+    def _format_paragraphs(self, text: str) -> None:
+        """No extra indent where the text indents itself; shallow blank lines."""
+        cursor = QTextCursor(self._pane.document())
+        plain = self._body_block_format()
+        plain.setTextIndent(0)
+        for m in _SELF_INDENTED.finditer(text):
+            cursor.setPosition(self._map.to_qt(m.start()))
+            cursor.setBlockFormat(plain)
+        blank = QTextBlockFormat()
+        blank.setLineHeight(0.55 * self._em(), QTextBlockFormat.LineHeightTypes.FixedHeight.value)
+        for m in _BLANK_LINE.finditer(text):
+            cursor.setPosition(self._map.to_qt(m.start()))
+            cursor.setBlockFormat(blank)
 
     def _format_headings(self, cursor: QTextCursor) -> None:
         if self._doc is None:

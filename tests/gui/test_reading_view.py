@@ -1,0 +1,277 @@
+"""ReadingView: layout, offsets, the sliding window on long documents, highlights, menus."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from gui_helpers import PARAGRAPH, novel
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor, QFont, QTextBlockFormat, QTextCursor
+from pytestqt.qtbot import QtBot
+
+import reader.gui.reading_view as rv
+from reader.core.document import Document, Heading
+from reader.gui.reading_view import HighlightSpan, ReadingView
+
+
+@pytest.fixture
+def view(qtbot: QtBot) -> ReadingView:
+    v = ReadingView()
+    qtbot.addWidget(v)
+    v.resize(800, 600)
+    v.show()
+    qtbot.waitExposed(v)
+    return v
+
+
+@pytest.fixture
+def small_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Window long documents with tiny chunks so tests stay fast."""
+    monkeypatch.setattr(rv, "WHOLE_LIMIT", 20_000)
+    monkeypatch.setattr(rv, "CHUNK_MIN", 2_000)
+    monkeypatch.setattr(rv, "CHUNK_TARGET", 4_000)
+    monkeypatch.setattr(rv, "CHUNK_MAX", 8_000)
+
+
+def shown_at(view: ReadingView, offset: int, length: int = 12) -> str:
+    """The characters the widget holds at document ``offset``."""
+    start, _end = view.window_range()
+    return view.text_pane.toPlainText()[offset - start : offset - start + length]
+
+
+def point_of(view: ReadingView, offset: int) -> QPoint:
+    """Viewport point over document ``offset``."""
+    cursor = QTextCursor(view.text_pane.document())
+    cursor.setPosition(view._qt(offset))
+    rect = view.text_pane.cursorRect(cursor)
+    return QPoint(rect.left() + 3, rect.center().y())
+
+
+def test_paragraphs_are_indented_and_spaced_headings_bold(view: ReadingView) -> None:
+    doc = novel(3)
+    view.set_document(doc)
+    qdoc = view.text_pane.document()
+    body = qdoc.findBlockByNumber(2)  # first paragraph of chapter 1
+    fmt = body.blockFormat()
+    em = view._em()
+    assert fmt.textIndent() == pytest.approx(2 * em, rel=0.01)
+    assert fmt.lineHeightType() == QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
+    assert fmt.lineHeight() > 100
+    heading = qdoc.findBlockByNumber(1)
+    assert heading.text() == "第1章 风云第1"
+    assert heading.blockFormat().textIndent() == 0
+    assert heading.begin().fragment().charFormat().fontWeight() == QFont.Weight.Bold
+    assert view.text_pane.isReadOnly()
+
+
+def test_scroll_to_offset_puts_that_line_on_top(qtbot: QtBot, view: ReadingView) -> None:
+    doc = novel(20)
+    view.set_document(doc)
+    target = doc.headings[12].offset
+    with qtbot.waitSignal(view.position_changed) as blocker:
+        view.scroll_to_offset(target)
+    assert blocker.args == [target]
+    assert view.top_offset() == target
+    assert doc.section_at(view.top_offset()).title == "第13章 风云第13"
+    assert 0 < view.progress() < 1
+
+
+def test_long_document_is_windowed_and_offsets_survive_sliding(
+    qtbot: QtBot, view: ReadingView, small_chunks: None
+) -> None:
+    doc = novel(120)
+    assert len(doc.text) > rv.WHOLE_LIMIT
+    view.set_document(doc)
+    assert view.is_windowed()
+    first_window = view.window_range()
+    assert first_window[0] == 0 and first_window[1] < len(doc.text)
+    assert view.overview_strip.isVisible()
+
+    bar = view.text_pane.verticalScrollBar()
+    windows = {view.window_range()}
+    for _ in range(60):  # read down, a page at a time
+        before = view.top_offset()
+        bar.setValue(bar.value() + bar.pageStep())
+        qtbot.wait(1)
+        top = view.top_offset()
+        assert top > before
+        assert shown_at(view, top) == doc.text[top : top + 12]
+        windows.add(view.window_range())
+    assert len(windows) > 2, "the window never slid"
+    start, end = view.window_range()
+    assert start > 0
+    assert start <= view.top_offset() < end
+
+    # reading back up slides the window back
+    for _ in range(80):
+        bar.setValue(bar.value() - bar.pageStep())
+        qtbot.wait(1)
+        top = view.top_offset()
+        assert shown_at(view, top) == doc.text[top : top + 12]
+    assert view.window_range()[0] < start
+
+
+def test_slide_keeps_the_same_line_on_top(
+    qtbot: QtBot, view: ReadingView, small_chunks: None
+) -> None:
+    doc = novel(120)
+    view.set_document(doc)
+    bar = view.text_pane.verticalScrollBar()
+    slid: list[tuple[int, int]] = []
+    view.window_changed.connect(lambda a, b: slid.append((a, b)))
+    while not slid:
+        bar.setValue(bar.value() + 40)
+        top_before_slide = view.top_offset()
+        qtbot.wait(1)
+    assert view.top_offset() == top_before_slide
+
+
+def test_jumps_far_away_reload_the_window(view: ReadingView, small_chunks: None) -> None:
+    doc = novel(120)
+    view.set_document(doc)
+    for heading in (doc.headings[100], doc.headings[3], doc.headings[60]):
+        view.scroll_to_offset(heading.offset)
+        assert view.top_offset() == heading.offset
+        assert shown_at(view, heading.offset) == doc.text[heading.offset : heading.offset + 12]
+    view.scroll_to_offset(len(doc.text))
+    assert view.window_range()[1] == len(doc.text)
+    assert view.progress() == 1.0
+
+
+def test_real_window_sizes_on_a_long_novel(qtbot: QtBot, view: ReadingView) -> None:
+    doc = novel(400, paragraphs=6, repeat=3)
+    assert len(doc.text) > rv.WHOLE_LIMIT
+    view.set_document(doc)
+    start, end = view.window_range()
+    assert end - start < len(doc.text) / 2
+    middle = doc.headings[200].offset
+    view.scroll_to_offset(middle)
+    assert view.top_offset() == middle
+    assert doc.section_at(view.top_offset()).title == "第201章 风云第201"
+
+
+def test_selection_uses_document_offsets_even_past_astral_characters(
+    view: ReadingView, small_chunks: None
+) -> None:
+    rare = "𠀀𠀁"  # CJK extension B: two UTF-16 units each in Qt
+    lines = ["标题"]
+    headings = []
+    offset = 3
+    for ch in range(60):
+        title = f"第{ch + 1}章"
+        headings.append(Heading(2, title, len(lines) + 1, offset))
+        lines.append(title)
+        offset += len(title) + 1
+        for _ in range(4):
+            body = rare + PARAGRAPH * 2
+            lines.append(body)
+            offset += len(body) + 1
+    doc = Document(text="\n".join(lines), headings=headings, title="标题")
+    view.set_document(doc)
+    target = headings[40]
+    view.scroll_to_offset(target.offset)
+    assert view.top_offset() == target.offset
+    a = target.offset + len(target.title) + 1 + 1  # inside the rare pair
+    b = a + 20
+    view.set_selection(a, b)
+    assert view.selection_range() == (a, b)
+    assert view.selected_text() == doc.text[a:b]
+
+
+def test_highlights_are_drawn_and_clicks_report_their_id(
+    qtbot: QtBot, view: ReadingView, small_chunks: None
+) -> None:
+    doc = novel(120)
+    view.set_document(doc)
+    heading = doc.headings[80]
+    view.scroll_to_offset(heading.offset)
+    a = heading.offset + len(heading.title) + 3
+    spans = [HighlightSpan(7, a, a + 10, "green"), HighlightSpan(8, 5, 9, "yellow")]
+    view.set_highlights(spans)
+    selections = view.text_pane.extraSelections()
+    assert len(selections) == 1  # the other one is outside the window
+    assert selections[0].cursor.selectedText() == doc.text[a : a + 10]
+    with qtbot.waitSignal(view.highlight_clicked) as blocker:
+        qtbot.mouseClick(
+            view.text_pane.viewport(), Qt.MouseButton.LeftButton, pos=point_of(view, a + 4)
+        )
+    assert blocker.args == [7]
+    view.scroll_to_offset(0)
+    assert len(view.text_pane.extraSelections()) == 1  # re-applied after the window moved
+    assert view.text_pane.extraSelections()[0].cursor.selectedText() == doc.text[5:9]
+
+
+def test_search_hits_and_scrollbar_marks(view: ReadingView, small_chunks: None) -> None:
+    doc = novel(120)
+    view.set_document(doc)
+    hits = [(h.offset, h.offset + 2) for h in doc.headings]
+    view.set_search_hits(hits, 1)
+    selections = view.text_pane.extraSelections()
+    start, end = view.window_range()
+    inside = [h for h in hits if start <= h[0] < end]
+    assert len(selections) == len(inside)
+    underlined = [s for s in selections if s.format.fontUnderline()]
+    assert len(underlined) == 1
+    assert underlined[0].cursor.selectedText() == doc.text[hits[1][0] : hits[1][1]]
+
+    red = QColor("red")
+    view.set_scrollbar_marks("search", [(off, red) for off, _ in hits])
+    marks = view.overview_strip.marks("search")
+    assert len(marks) == len(hits)
+    assert marks[-1][0] == pytest.approx(hits[-1][0] / len(doc.text))
+    view.set_scrollbar_marks("search", [])
+    assert view.overview_strip.marks("search") == []
+
+
+def test_context_menu_lets_features_add_actions(qtbot: QtBot, view: ReadingView) -> None:
+    doc = novel(5)
+    view.set_document(doc)
+    target = doc.headings[2].offset
+    view.scroll_to_offset(target)
+    seen: list[int] = []
+
+    def add(menu: object, offset: int) -> None:
+        seen.append(offset)
+        menu.addAction("高亮")  # type: ignore[attr-defined]
+
+    view.context_menu_about_to_show.connect(add)
+    menu = view.build_context_menu(point_of(view, target + 2))
+    assert seen and abs(seen[0] - (target + 2)) <= 1
+    assert "高亮" in [a.text() for a in menu.actions()]
+    menu.deleteLater()
+
+
+def test_zoom_keeps_the_reading_position(view: ReadingView) -> None:
+    doc = novel(30)
+    view.set_document(doc)
+    target = doc.headings[10].offset
+    view.scroll_to_offset(target)
+    size = view.text_pane.document().defaultFont().pointSizeF()
+    view.zoom_in()
+    assert view.zoom_percent() == 110
+    assert view.text_pane.document().defaultFont().pointSizeF() > size
+    assert view.top_offset() == target
+    view.reset_zoom()
+    assert view.zoom_percent() == 100
+    assert view.top_offset() == target
+
+
+def test_empty_document_shows_a_placeholder(view: ReadingView) -> None:
+    view.set_document(Document(text="", headings=[]))
+    assert view.text_pane.toPlainText() == ""
+    assert view.text_pane.placeholderText()
+    assert view.top_offset() == 0
+    assert view.progress() == 0.0
+    view.set_document(None)
+    assert view.document is None
+
+
+def test_compute_chunks_cuts_at_section_starts() -> None:
+    doc = novel(400)
+    starts = [h.offset for h in doc.headings]
+    bounds = rv.compute_chunks(doc.text, starts)
+    assert bounds[0] == 0 and bounds[-1] == len(doc.text)
+    for a, b in itertools.pairwise(bounds):
+        assert 0 < b - a <= rv.CHUNK_MAX
+    assert set(bounds[1:-1]) <= set(starts)
