@@ -30,7 +30,11 @@ SUPPORTED_ENCODINGS: list[tuple[str, str]] = [
 ]
 
 #: Bytes sampled for detection (both ends of a long file are looked at).
-SAMPLE_BYTES = 192 * 1024
+SAMPLE_BYTES = 48 * 1024
+
+#: A plausibility at which GB18030 is taken without trying Big5 (real text scores
+#: 0.5-0.9; Big5 bytes read as GB18030 score below 0, see _plausibility).
+CONFIDENT = 0.5
 
 _BOMS: list[tuple[bytes, str]] = [
     (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: it starts with FF FE too
@@ -175,6 +179,8 @@ def _guess_double_byte(data: bytes) -> tuple[str, float]:
         log.debug("encoding %s scores %.3f", codec, score)
         if score > best[1]:
             best = (codec, score)
+        if codec == "gb18030" and score >= CONFIDENT:
+            break  # clearly Chinese as GB18030: a Big5 reading cannot beat it
     return best
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from reader.core.document import Heading, MetadataLine
 
@@ -129,6 +130,11 @@ _METADATA_KEYS = frozenset(
 _POINT_RE = re.compile(r"(?:^|(?<=[，。；：、,;:\s（(“]))(?P<num>[一二三四五六七八九十]{1,2})是")
 _PHRASE_END = re.compile(r"[，。；：！？,;:!?（(]")
 _SENTENCE_END = "。；;，,：:"
+_GBT_STARTS = frozenset(
+    "零〇○一二两兩三四五六七八九十百千壹贰貳叁參肆伍陆陸柒捌玖拾佰仟0123456789０１２３４５６７８９（("
+)
+#: First characters of a long line that may still be an article or a run-in heading.
+_LONG_LINE_STARTS = _GBT_STARTS | {"第"}
 _MAX_HEADING = 60
 _MAX_RUN_IN = 30
 
@@ -249,12 +255,9 @@ def _quoted_only(phrase: str) -> bool:
 
 def _split_lines(text: str) -> list[tuple[int, str]]:
     """(offset, line) for every line of ``text``."""
-    out: list[tuple[int, str]] = []
-    pos = 0
-    for line in text.split("\n"):
-        out.append((pos, line))
-        pos += len(line) + 1
-    return out
+    lines = text.split("\n")
+    starts = accumulate((len(line) + 1 for line in lines), initial=0)
+    return list(zip(starts, lines, strict=False))
 
 
 def _find_title(lines: list[tuple[int, str]]) -> tuple[str | None, int | None, int]:
@@ -486,7 +489,19 @@ def detect_outline(text: str) -> Outline:
         stripped = line.strip()
         if not stripped or i + 1 in meta_lines:
             continue
-        if stripped.replace(" ", "").replace("\u3000", "") in ("目录", "目錄"):
+        if len(stripped) > _MAX_HEADING and stripped[0] not in _LONG_LINE_STARTS:
+            # Long lines can only be articles or run-in headings, which open the line.
+            if cands:
+                cands[-1].body_after = True
+            if stripped[-1] == "。" and stripped[0] in _GBT_STARTS:
+                m = _GBT_RE.match(stripped)
+                if m is not None and m.lastgroup:
+                    sentence_numbered[m.lastgroup] = sentence_numbered.get(m.lastgroup, 0) + 1
+            continue
+        if len(stripped) <= 6 and stripped.replace(" ", "").replace("\u3000", "") in (
+            "目录",
+            "目錄",
+        ):
             toc_mode = True
             toc_keys = set()
             continue
