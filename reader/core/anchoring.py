@@ -47,6 +47,8 @@ FAR_NEED_WEIGHT = 0.4
 FUZZY_MIN_QUOTE = 0.75
 FUZZY_MIN_CONTEXT = 0.45
 FUZZY_SURE_QUOTE = 0.9
+FUZZY_LOW_QUOTE = 0.5
+FRAMED_CONTEXT = 0.9
 FUZZY_SURE_LENGTH = 10
 PROBE = 12
 
@@ -233,9 +235,13 @@ def _fuzzy(text: str, quote: str, prefix: str, suffix: str, hint: int) -> Anchor
             continue
         start, end = span
         q_sim = similarity(quote, text[start:end])
-        if q_sim < FUZZY_MIN_QUOTE:
+        if q_sim < FUZZY_LOW_QUOTE:
             continue
         ctx = context_similarity(text, start, end, prefix, suffix)
+        # A quote changed a lot is still accepted where its context is intact, nearby.
+        framed = ctx >= FRAMED_CONTEXT and abs(start - hint) <= NEAR_SCALE
+        if q_sim < FUZZY_MIN_QUOTE and not framed:
+            continue
         sure = q_sim >= FUZZY_SURE_QUOTE and n >= FUZZY_SURE_LENGTH
         if ctx < FUZZY_MIN_CONTEXT and not sure:
             continue

@@ -307,7 +307,7 @@ def plan_import(doc: Document, incoming: Sequence[Annotation], known_uuids: set[
         seen.add(a.uuid)
         if a.start < 0:
             a = a.replace(start=0, end=0)
-        if is_in_place(text, a) and not a.orphaned:
+        if is_in_place(text, a) and _context_fits(text, a) and not a.orphaned:
             if not a.prefix and not a.suffix:
                 _, prefix, suffix = context_at(text, a.start, a.end)
                 a = a.replace(prefix=prefix, suffix=suffix)
@@ -320,6 +320,13 @@ def plan_import(doc: Document, incoming: Sequence[Annotation], known_uuids: set[
             a = b
         new.append(a)
     return ImportPlan(new, present, moved, orphaned)
+
+
+def _context_fits(text: str, a: Annotation) -> bool:
+    """The stored context (when there is one) still surrounds the offsets."""
+    before = text[max(0, a.start - len(a.prefix)) : a.start]
+    after = text[a.end : a.end + len(a.suffix)]
+    return before == a.prefix and after == a.suffix
 
 
 # -- markdown --------------------------------------------------------------------
