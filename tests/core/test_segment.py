@@ -1,0 +1,101 @@
+"""jieba wrapper: private tokenizer, our cache folder, user words, word boundaries."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.core.segment import Segmenter, context_window, default_segmenter
+
+
+@pytest.fixture(scope="session")
+def segmenter(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Segmenter:
+    """One loaded Segmenter for the whole run (jieba takes about a second to load)."""
+    seg = getattr(request.config, "_jingdu_segmenter", None)
+    if seg is None:
+        seg = Segmenter(tmp_path_factory.getbasetemp() / "jieba-cache")
+        seg.ensure_loaded()
+        request.config._jingdu_segmenter = seg  # type: ignore[attr-defined]
+    return seg
+
+
+def whole(seg: Segmenter, text: str, query: str) -> bool:
+    start = text.index(query)
+    return seg.is_whole_word(text, start, start + len(query))
+
+
+@pytest.mark.parametrize(
+    ("text", "query", "expected"),
+    [
+        ("我跟和服务员说了一声。", "和服", False),
+        ("她穿着一件和服。", "和服", True),
+        ("南京市长江大桥通车了。", "长江", True),
+        ("南京市长江大桥通车了。", "市长", False),
+        ("我和尚未完成的工作告别。", "和尚", False),
+        ("这位研究生命运坎坷。", "生命", False),
+        ("他在球拍卖会上出价。", "球拍", False),
+        ("加强机关党建工作。", "党建", True),
+        ("推进政党建设。", "党建", False),
+        ("推进政党建设。", "建设", True),
+        ("服务", "服务", True),
+    ],
+)
+def test_word_boundary_traps(segmenter: Segmenter, text: str, query: str, expected: bool) -> None:
+    assert whole(segmenter, text, query) is expected
+
+
+def test_user_words_apply_at_once_and_can_be_removed(segmenter: Segmenter) -> None:
+    text = "全会有两列席人员。"
+    assert whole(segmenter, text, "列席")
+    segmenter.add_words(["两列席"])
+    try:
+        assert "两列席" in segmenter.cut(text)
+        assert not whole(segmenter, text, "列席")
+        assert whole(segmenter, text, "两列席")
+    finally:
+        segmenter.remove_word("两列席")
+    assert whole(segmenter, text, "列席")
+    assert "两列席" not in segmenter.user_words
+
+
+def test_words_added_before_loading_are_applied_on_load(tmp_path: Path) -> None:
+    seg = Segmenter(tmp_path / "cache", user_words=["固本强基"])
+    assert not seg.is_loaded
+    seg.add_words(["  ", "两列席"])
+    assert seg.user_words == {"固本强基", "两列席"}
+
+
+def test_cache_file_goes_to_our_folder_not_the_system_temp(
+    segmenter: Segmenter, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    folder = tmp_path_factory.getbasetemp() / "jieba-cache"
+    assert [p.name for p in folder.glob("*.cache")] == [f"jieba-{_jieba_version()}.cache"]
+    import jieba
+
+    assert segmenter.tokenizer is not jieba.dt
+    assert not jieba.dt.initialized  # the global tokenizer was never loaded
+
+
+def _jieba_version() -> str:
+    import jieba
+
+    return str(jieba.__version__)
+
+
+def test_default_segmenter_is_shared_and_lazy() -> None:
+    assert default_segmenter() is default_segmenter()
+
+
+def test_empty_and_punctuation_spans(segmenter: Segmenter) -> None:
+    assert segmenter.whole_word_flags("，，，", [(0, 1), (1, 1)]) == [True, False]
+    assert segmenter.is_whole_word("abc def", 4, 7)
+    assert not segmenter.is_whole_word("abcdef", 1, 3)
+
+
+def test_context_window_stays_inside_the_run_of_words() -> None:
+    text = "第一句。南京市长江大桥，第二句"
+    lo, hi = context_window(text, text.index("长江"), text.index("长江") + 2)
+    assert text[lo:hi] == "南京市长江大桥"
