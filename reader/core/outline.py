@@ -285,7 +285,8 @@ def _find_metadata(lines: list[tuple[int, str]], start: int) -> list[MetadataLin
         if not stripped:
             continue
         m = _METADATA_RE.match(stripped)
-        if m and (m.group("key") in _METADATA_KEYS or len(m.group("value")) <= 40):
+        value = m.group("value").strip() if m else ""
+        if m and (m.group("key") in _METADATA_KEYS or 0 < len(value) <= 40):
             found.append(MetadataLine(m.group("key"), m.group("value").strip(), i + 1))
             continue
         if _classify(stripped, i + 1, 0) is not None:

@@ -396,3 +396,28 @@ def test_traditional_law_with_spaced_markers() -> None:
     assert _sections(text) == [(2, "第 十一 章 地方制度"), (3, "第 一 節 省"), (3, "第 二 節 縣")]
     assert [h.title for h in outline.headings if h.kind == "article"] == ["第 108 條", "第 109 條"]
     assert outline.metadata[0].key == "法規類別"
+
+
+def test_salutation_is_not_metadata() -> None:
+    text = "\n".join(["在全市工作会议上的讲话", "同志们：", BODY, "一、关于形势", BODY])
+    outline = detect_outline(text)
+    assert outline.metadata == []
+    assert _sections(text) == [(2, "一、关于形势")]
+
+
+def test_chapter_marker_followed_by_a_colon() -> None:
+    text = "\n".join(["某书", "第1章：开端", BODY, "第2章：发展", BODY])
+    assert _sections(text) == [(2, "第1章：开端"), (2, "第2章：发展")]
+
+
+def test_official_sections_nest_under_chapters() -> None:
+    text = "\n".join(
+        ["报告", "第一章 总体", "一、背景", BODY, "二、意义", BODY, "第二章 任务", "一、目标", BODY]
+    )
+    assert _sections(text) == [
+        (2, "第一章 总体"),
+        (3, "一、背景"),
+        (3, "二、意义"),
+        (2, "第二章 任务"),
+        (3, "一、目标"),
+    ]
