@@ -115,6 +115,21 @@ def bench_document(lines: list[str], seg: Segmenter) -> None:
             wcol, wn = "(skipped: too many hits)", ""
         lines.append(f"| {q} | {len(hits):,} | {ms:.1f} | {wcol} | {wn} |")
         print(lines[-1], flush=True)
+    # A repeated text lets whole-word checks reuse segmentations of identical
+    # contexts; measure on text where every context is new as well.
+    unique, _ = TextGenerator(seed=3).text(5_000_000)
+    for q in ("发展", "工作"):
+        ms, hits = timed(lambda q=q: find_all(unique, q))
+        wms, whole = timed(
+            lambda q=q: find_all(unique, q, SearchOptions(whole_word=True), segmenter=seg),
+            repeat=3,
+        )
+        assert isinstance(hits, list) and isinstance(whole, list)
+        lines.append(
+            f"| {q} (generated, no repeats) | {len(hits):,} | {ms:.1f} | {wms:.0f} |"
+            f" {len(whole):,} |"
+        )
+        print(lines[-1], flush=True)
     index = TextIndex(text)
     t0 = time.perf_counter()
     index.prepare()
