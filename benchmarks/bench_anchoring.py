@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from reader.core.anchoring import reanchor  # noqa: E402
+from reader.core.anchoring import reanchor_all  # noqa: E402
 from reader.core.annotation import Annotation, context_at  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -169,8 +169,9 @@ def run(trials: int, per_doc: int, edits: int, seed: int) -> dict[str, object]:
                     expected[i], hit = apply_to_range(span, pos, deleted, inserted)
                     was_touched[i] = was_touched[i] or hit
             target_relation = dict(relations)
+            placed = {b.id: b for b in reanchor_all(text, highlights).annotations}
             for i, a in enumerate(highlights):
-                b = reanchor(text, a)
+                b = placed[a.id]
                 anchored += 1
                 tally = touched if was_touched[i] else untouched
                 tally.total += 1

@@ -234,6 +234,8 @@ def _fuzzy(text: str, quote: str, prefix: str, suffix: str, hint: int) -> Anchor
         if span is None:
             continue
         start, end = span
+        if text[start:end] == quote:
+            continue  # an exact copy: judged (and refused) by the exact rules already
         q_sim = similarity(quote, text[start:end])
         if q_sim < FUZZY_LOW_QUOTE:
             continue
@@ -243,7 +245,7 @@ def _fuzzy(text: str, quote: str, prefix: str, suffix: str, hint: int) -> Anchor
         if q_sim < FUZZY_MIN_QUOTE and not framed:
             continue
         sure = q_sim >= FUZZY_SURE_QUOTE and n >= FUZZY_SURE_LENGTH
-        if ctx < FUZZY_MIN_CONTEXT and not sure:
+        if ctx < max(FUZZY_MIN_CONTEXT, _needed_context(start, hint, n)) and not sure:
             continue
         score = q_sim + 0.5 * ctx - _penalty(start, hint)
         if best is None or score > best.score:
@@ -297,12 +299,31 @@ def locate(text: str, quote: str, prefix: str, suffix: str, hint: int) -> Anchor
     return exact
 
 
-def reanchor(text: str, a: Annotation) -> Annotation:
-    """``a`` placed in ``text``: moved (context refreshed) or marked orphaned."""
-    anchor = locate(text, a.quote, a.prefix, a.suffix, a.start)
+def _fits(text: str, a: Annotation, start: int) -> bool:
+    """The quote and its whole stored context are at ``start`` (a pure shift)."""
+    end = start + len(a.quote)
+    return (
+        start >= 0
+        and end <= len(text)
+        and text[start:end] == a.quote
+        and text[max(0, start - len(a.prefix)) : start] == a.prefix
+        and text[end : end + len(a.suffix)] == a.suffix
+    )
+
+
+def reanchor(text: str, a: Annotation, shift: int = 0) -> Annotation:
+    """``a`` placed in ``text``: moved (context refreshed) or marked orphaned.
+
+    ``shift`` is how far text near ``a`` is believed to have moved (from its
+    neighbours); the quote is first looked for there.
+    """
+    if shift and _fits(text, a, a.start + shift):
+        start = a.start + shift
+        return a.replace(start=start, end=start + len(a.quote), orphaned=False)
+    anchor = locate(text, a.quote, a.prefix, a.suffix, a.start + shift)
     if anchor is None:
         return a if a.orphaned else a.replace(orphaned=True)
-    if anchor.method == "unchanged" and not a.orphaned:
+    if anchor.method == "unchanged" and not a.orphaned and not shift:
         return a
     quote, prefix, suffix = context_at(text, anchor.start, anchor.end)
     return a.replace(
@@ -330,8 +351,15 @@ def reanchor_all(text: str, annotations: Iterable[Annotation]) -> ReanchorResult
     result: list[Annotation] = []
     changed: list[Annotation] = []
     moved = 0
-    for a in annotations:
-        b = reanchor(text, a)
+    # In document order, text moves by the same amount between edits: carry the last
+    # shift seen so most annotations are checked in O(1) at their shifted place.
+    shift = 0
+    for a in sorted(annotations, key=lambda x: (x.start, x.end)):
+        b = reanchor(text, a, shift)
+        if not b.orphaned and b.start != a.start + shift and _fits(text, a, b.start):
+            # Only a placement with quote and full context intact sets the shift:
+            # a doubtful one must not mislead its neighbours.
+            shift = b.start - a.start
         result.append(b)
         if b != a:
             changed.append(b)
