@@ -26,6 +26,7 @@ from PySide6.QtGui import (
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
+    QTextDocument,
 )
 from PySide6.QtWidgets import QHBoxLayout, QMenu, QTextEdit, QWidget
 
@@ -41,13 +42,15 @@ log = logging.getLogger(__name__)
 WHOLE_LIMIT = 300_000
 #: Chunk sizes (characters) for windowed documents; chunks end at a section
 #: start when one lies between MIN and MAX, else at a paragraph end after TARGET.
-CHUNK_MIN = 12_000
-CHUNK_TARGET = 24_000
-CHUNK_MAX = 48_000
+CHUNK_MIN = 6_000
+CHUNK_TARGET = 12_000
+CHUNK_MAX = 24_000
 #: Chunks kept on each side of the chunk being read.
 WINDOW_RADIUS = 1
 #: Zoom limits, in steps of 10 %.
 ZOOM_MIN, ZOOM_MAX = -6, 14
+#: Margin around the text inside the widget, pixels.
+DOCUMENT_MARGIN = 28
 #: Pixels left above the line that a jump brings to the top.
 TOP_GAP = 8
 #: Line pitch of body text, in em (CJK fonts' natural spacing is ~1.3–1.5 em).
@@ -167,7 +170,10 @@ class ReadingView(QWidget):
         self._scroll_check.setInterval(0)
         self._scroll_check.timeout.connect(self._after_scroll)
 
-        self._pane.document().setDocumentMargin(28)
+        self._pane.document().setDocumentMargin(DOCUMENT_MARGIN)
+        self._font = reading_font()
+        self._building = self._pane.document()
+        self._shown: QTextDocument | None = None
         self._pane.verticalScrollBar().valueChanged.connect(self._on_scrolled)
         self._pane.clicked_at.connect(self._on_clicked)
         self._pane.menu_about_to_show.connect(self._on_menu)
@@ -392,28 +398,41 @@ class ReadingView(QWidget):
         text = self._text[start:end]
         self._win = (start, end)
         self._map = _OffsetMap(text)
-        qdoc = self._pane.document()
+        # Build into a document with no layout attached: per-block formatting on a
+        # document shown in the widget re-lays it out each time (~0.5 s per window);
+        # detached it costs a few ms, and one layout follows when it is attached.
+        qdoc = QTextDocument(self._pane)
+        qdoc.setUndoRedoEnabled(False)
+        qdoc.setDefaultFont(self._font)
+        qdoc.setDocumentMargin(DOCUMENT_MARGIN)
+        self._building = qdoc
+        cursor = QTextCursor(qdoc)
+        cursor.setBlockFormat(self._body_block_format())
+        cursor.setCharFormat(QTextCharFormat())
+        cursor.insertText(text)
+        self._format_paragraphs(text)
+        self._format_headings(cursor)
+        old = self._shown  # None the first time: Qt deletes the widget's initial document
+        self._shown = qdoc
         self._pane.setUpdatesEnabled(False)
         try:
-            qdoc.clear()
-            cursor = QTextCursor(qdoc)
-            cursor.setBlockFormat(self._body_block_format())
-            cursor.setCharFormat(QTextCharFormat())
-            cursor.insertText(text)
-            self._format_paragraphs(text)
-            self._format_headings(cursor)
-            qdoc.documentLayout().documentSize()  # lay out now so scroll ranges are final
+            self._pane.setDocument(qdoc)
+            layout = qdoc.documentLayout()
+            # lay out now and tell the widget, so scroll ranges are final before we scroll
+            layout.documentSizeChanged.emit(layout.documentSize())
         finally:
             self._pane.setUpdatesEnabled(True)
+        if old is not None:
+            old.deleteLater()
         self._apply_extra_selections()
         self.window_changed.emit(start, end)
 
     def _em(self) -> float:
-        return QFontMetricsF(self._pane.document().defaultFont()).horizontalAdvance("国")
+        return QFontMetricsF(self._font).horizontalAdvance("国")
 
     def _line_percent(self, pitch_em: float) -> float:
         """Proportional line height giving a line pitch of ``pitch_em`` em."""
-        metrics = QFontMetricsF(self._pane.document().defaultFont())
+        metrics = QFontMetricsF(self._font)
         natural = metrics.lineSpacing() or 1.0
         return max(100.0, 100.0 * pitch_em * self._em() / natural)
 
@@ -430,7 +449,7 @@ class ReadingView(QWidget):
 
     def _format_paragraphs(self, text: str) -> None:
         """No extra indent where the text indents itself; shallow blank lines."""
-        cursor = QTextCursor(self._pane.document())
+        cursor = QTextCursor(self._building)
         plain = self._body_block_format()
         plain.setTextIndent(0)
         for m in _SELF_INDENTED.finditer(text):
@@ -447,7 +466,7 @@ class ReadingView(QWidget):
             return
         start, end = self._win
         em = self._em()
-        size = self._pane.document().defaultFont().pointSizeF()
+        size = self._font.pointSizeF()
         title_line = self._doc.title_line
         if title_line is not None:
             t_off = self._doc.line_start(title_line)
@@ -476,7 +495,7 @@ class ReadingView(QWidget):
         return len(m.group(0)) if m else 0
 
     def _format_line(self, offset: int, level: int, size: float, em: float, centered: bool) -> None:
-        cursor = QTextCursor(self._pane.document())
+        cursor = QTextCursor(self._building)
         cursor.setPosition(self._qt(offset))
         cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
         block = QTextBlockFormat()
@@ -547,6 +566,7 @@ class ReadingView(QWidget):
     # -- internals: fonts and zoom -------------------------------------------------------------
     def _apply_fonts(self) -> None:
         font = reading_font(DEFAULT_POINT_SIZE * 1.1**self._zoom)
+        self._font = font
         self._pane.document().setDefaultFont(font)
         self._pane.setFont(font)
         self._pane.update_margins()

@@ -1,0 +1,375 @@
+"""The Annotations dock: highlights and bookmarks by section, with filters and actions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QKeySequence,
+    QPainter,
+    QPalette,
+    QPolygon,
+    QShortcut,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDockWidget,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core.annotation import Annotation
+from reader.core.document import Document
+from reader.gui.highlight_actions import (
+    BOOKMARK_TICK,
+    TICK_COLORS,
+    all_colors,
+    color_label,
+    swatch_icon,
+)
+from reader.models.annotations_model import (
+    BOOKMARKS,
+    AnnotationsModel,
+    ColorRole,
+    CountRole,
+    IdRole,
+    KindRole,
+    NoteRole,
+    OffsetRole,
+    OrphanedRole,
+    swatch_color,
+)
+
+Index = QModelIndex | QPersistentModelIndex
+
+#: Lines of quote shown per annotation before eliding.
+QUOTE_LINES = 2
+PAD = 5
+BAR = 4
+
+
+class AnnotationDelegate(QStyledItemDelegate):
+    """Draws a group as a bold title with a count, an annotation as swatch, quote and note."""
+
+    def _lines(self, text: str, fm: QFontMetrics, width: int, limit: int) -> list[str]:
+        """Wrap ``text`` (CJK: any character may break) into at most ``limit`` lines."""
+        out: list[str] = []
+        rest = text
+        while rest and len(out) < limit:
+            if len(out) == limit - 1 or fm.horizontalAdvance(rest) <= width:
+                out.append(fm.elidedText(rest, Qt.TextElideMode.ElideRight, width))
+                break
+            n = len(rest)
+            lo, hi = 1, n
+            while lo < hi:  # the longest prefix that fits
+                mid = (lo + hi + 1) // 2
+                if fm.horizontalAdvance(rest[:mid]) <= width:
+                    lo = mid
+                else:
+                    hi = mid - 1
+            out.append(rest[:lo])
+            rest = rest[lo:]
+        return out or [""]
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        fm = option.fontMetrics  # type: ignore[attr-defined]
+        line = fm.height()
+        if index.data(KindRole) == "group":
+            return QSize(100, line + 2 * PAD)
+        width = max(80, option.rect.width() - BAR - 4 * PAD)  # type: ignore[attr-defined]
+        quote = self._lines(str(index.data() or ""), fm, width, QUOTE_LINES)
+        lines = len(quote) + (1 if index.data(NoteRole) else 0)
+        return QSize(100, lines * line + 2 * PAD)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        rect: QRect = opt.rect  # type: ignore[attr-defined]
+        palette: QPalette = opt.palette  # type: ignore[attr-defined]
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        painter.save()
+        if selected:
+            painter.fillRect(rect, palette.color(QPalette.ColorRole.Highlight))
+        text_color = palette.color(
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        )
+        muted = QColor(text_color)
+        muted.setAlpha(150)
+        fm = QFontMetrics(opt.font)  # type: ignore[attr-defined]
+        if index.data(KindRole) == "group":
+            self._paint_group(painter, opt, index, rect, text_color, muted, fm)
+        else:
+            self._paint_item(painter, opt, index, rect, text_color, muted, fm)
+        painter.restore()
+
+    def _paint_group(
+        self,
+        painter: QPainter,
+        opt: QStyleOptionViewItem,
+        index: Index,
+        rect: QRect,
+        text_color: QColor,
+        muted: QColor,
+        fm: QFontMetrics,
+    ) -> None:
+        count = str(index.data(CountRole) or 0)
+        bold = QFont(opt.font)  # type: ignore[attr-defined]
+        bold.setBold(True)
+        bfm = QFontMetrics(bold)
+        count_w = fm.horizontalAdvance(count) + 2 * PAD
+        inner = rect.adjusted(PAD, 0, -PAD - count_w, 0)
+        painter.setFont(bold)
+        painter.setPen(QColor("#b03a2e") if index.data(OrphanedRole) else text_color)
+        title = bfm.elidedText(str(index.data() or ""), Qt.TextElideMode.ElideMiddle, inner.width())
+        painter.drawText(
+            inner, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), title
+        )
+        painter.setFont(opt.font)  # type: ignore[attr-defined]
+        painter.setPen(muted)
+        badge = QRect(rect.right() - count_w - PAD, rect.top(), count_w, rect.height())
+        painter.drawText(badge, int(Qt.AlignmentFlag.AlignCenter), count)
+
+    def _paint_item(
+        self,
+        painter: QPainter,
+        opt: QStyleOptionViewItem,
+        index: Index,
+        rect: QRect,
+        text_color: QColor,
+        muted: QColor,
+        fm: QFontMetrics,
+    ) -> None:
+        kind = index.data(KindRole)
+        bar = QRect(rect.left() + PAD, rect.top() + PAD, BAR, rect.height() - 2 * PAD)
+        painter.setPen(Qt.PenStyle.NoPen)
+        if kind == "bookmark":
+            painter.setBrush(QColor(BOOKMARK_TICK))
+            top = bar.top()
+            # a small ribbon: a bookmark reads as a place, not a colour
+            w = BAR + 4
+            painter.drawPolygon(
+                QPolygon(
+                    [
+                        QPoint(bar.left(), top),
+                        QPoint(bar.left() + w, top),
+                        QPoint(bar.left() + w, top + fm.height()),
+                        QPoint(bar.left() + w // 2, top + fm.height() - 4),
+                        QPoint(bar.left(), top + fm.height()),
+                    ]
+                )
+            )
+        else:
+            color = str(index.data(ColorRole) or "yellow")
+            painter.setBrush(QColor(TICK_COLORS.get(color, TICK_COLORS["yellow"])))
+            painter.drawRoundedRect(bar, 2, 2)
+        x = bar.right() + 2 * PAD + (4 if kind == "bookmark" else 0)
+        width = max(10, rect.right() - PAD - x)
+        quote = self._lines(str(index.data() or ""), fm, width, QUOTE_LINES)
+        y = rect.top() + PAD
+        painter.setPen(text_color)
+        painter.setFont(opt.font)  # type: ignore[attr-defined]
+        for line in quote:
+            if kind == "highlight":
+                back = swatch_color(str(index.data(ColorRole) or "yellow"))
+                back.setAlpha(110)
+                painter.fillRect(QRect(x, y + 1, fm.horizontalAdvance(line), fm.height() - 2), back)
+            painter.drawText(QRect(x, y, width, fm.height()), int(Qt.AlignmentFlag.AlignLeft), line)
+            y += fm.height()
+        note = str(index.data(NoteRole) or "")
+        if note:
+            italic = QFont(opt.font)  # type: ignore[attr-defined]
+            italic.setItalic(True)
+            painter.setFont(italic)
+            painter.setPen(muted)
+            flat = " ".join(note.split())
+            painter.drawText(
+                QRect(x, y, width, fm.height()),
+                int(Qt.AlignmentFlag.AlignLeft),
+                QFontMetrics(italic).elidedText("✎ " + flat, Qt.TextElideMode.ElideRight, width),
+            )
+
+
+class AnnotationsPanel(QDockWidget):
+    """Lists the document's annotations; emits what the user asks for, never touches the store.
+
+    Signals carry annotation ids (or an offset for jumps); the feature module
+    does the work so that undo and redraw stay in one place.
+    """
+
+    jump_requested = Signal(int)
+    delete_requested = Signal(int)
+    edit_note_requested = Signal(int)
+    edit_label_requested = Signal(int)
+    color_requested = Signal(int, str)
+    copy_requested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Annotations"), parent)
+        self.setObjectName("annotations_panel")
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.setSpacing(6)
+
+        bar = QHBoxLayout()
+        bar.setSpacing(6)
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setPlaceholderText(self.tr("Filter quotes and notes"))
+        self.filter_edit.setClearButtonEnabled(True)
+        self.color_filter = QComboBox()
+        self.color_filter.addItem(self.tr("All"), None)
+        for name in all_colors():
+            self.color_filter.addItem(swatch_icon(name), color_label(name), name)
+        self.color_filter.addItem(self.tr("Bookmarks"), BOOKMARKS)
+        bar.addWidget(self.filter_edit, 1)
+        bar.addWidget(self.color_filter)
+        layout.addLayout(bar)
+
+        self.model = AnnotationsModel(self)
+        self.view = QTreeView()
+        self.view.setModel(self.model)
+        self.view.setHeaderHidden(True)
+        self.view.setFrameShape(QFrame.Shape.NoFrame)
+        self.view.setIndentation(10)
+        self.view.setRootIsDecorated(False)
+        self.view.setItemsExpandable(True)
+        self.view.setExpandsOnDoubleClick(False)
+        self.view.setWordWrap(True)
+        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.setItemDelegate(AnnotationDelegate(self.view))
+        layout.addWidget(self.view, 1)
+
+        self.empty_label = QLabel(
+            self.tr("No highlights or bookmarks yet.\nSelect text and press Ctrl+1…Ctrl+5.")
+        )
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setStyleSheet("color: palette(placeholder-text);")
+        layout.addWidget(self.empty_label, 1)
+        self.setWidget(body)
+
+        self.filter_edit.textChanged.connect(self._apply_filter)
+        self.color_filter.currentIndexChanged.connect(self._apply_filter)
+        self.view.clicked.connect(self._on_clicked)
+        self.view.activated.connect(self._on_clicked)
+        self.view.doubleClicked.connect(self._on_double_clicked)
+        self.view.customContextMenuRequested.connect(self._on_menu)
+        self.model.modelReset.connect(self._after_reset)
+        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.view)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(self._delete_current)
+        self._after_reset()
+
+    # -- content ------------------------------------------------------------------------
+    def set_document(self, doc: Document | None, annotations: Iterable[Annotation] = ()) -> None:
+        """Show the annotations of ``doc``."""
+        self.model.set_document(doc, annotations)
+
+    def set_annotations(self, annotations: Iterable[Annotation]) -> None:
+        """Refresh the list, keeping the filter and the selected annotation."""
+        current = self.current_id()
+        self.model.set_annotations(annotations)
+        if current is not None:
+            self.select_annotation(current)
+
+    def current_id(self) -> int | None:
+        """Id of the selected annotation (None when a group or nothing is selected)."""
+        value = self.view.currentIndex().data(IdRole)
+        return int(value) if value is not None else None
+
+    def select_annotation(self, annotation_id: int) -> bool:
+        """Select and show the row of ``annotation_id``; False when it is filtered out."""
+        index = self.model.index_of(annotation_id)
+        if not index.isValid():
+            return False
+        self.view.setCurrentIndex(index)
+        self.view.scrollTo(index)
+        return True
+
+    def set_filter(self, text: str = "", color: str | None = None) -> None:
+        """Filter as the user would: ``text`` in the box, ``color`` (or BOOKMARKS) in the combo."""
+        i = self.color_filter.findData(color) if color is not None else 0
+        self.color_filter.setCurrentIndex(max(0, i))
+        self.filter_edit.setText(text)
+
+    # -- internals ------------------------------------------------------------------------
+    def _apply_filter(self) -> None:
+        color = self.color_filter.currentData()
+        self.model.set_filter({color} if color else None, self.filter_edit.text())
+
+    def _after_reset(self) -> None:
+        self.view.expandAll()
+        has_any = bool(self.model.annotations())
+        self.view.setVisible(has_any)
+        self.empty_label.setVisible(not has_any)
+
+    def _on_clicked(self, index: QModelIndex) -> None:
+        offset = index.data(OffsetRole)
+        if offset is not None:
+            self.jump_requested.emit(int(offset))
+
+    def _on_double_clicked(self, index: QModelIndex) -> None:
+        ident = index.data(IdRole)
+        if ident is None:
+            return
+        if index.data(KindRole) == "bookmark":
+            self.edit_label_requested.emit(int(ident))
+        else:
+            self.edit_note_requested.emit(int(ident))
+
+    def _delete_current(self) -> None:
+        ident = self.current_id()
+        if ident is not None:
+            self.delete_requested.emit(ident)
+
+    def context_menu(self, index: QModelIndex) -> QMenu | None:
+        """The menu for an annotation row (None for groups): go to, note, colour, delete."""
+        ident = index.data(IdRole)
+        if ident is None:
+            return None
+        ident = int(ident)
+        menu = QMenu(self)
+        if index.data(OffsetRole) is not None:
+            go = menu.addAction(self.tr("&Go To"))
+            go.triggered.connect(lambda: self.jump_requested.emit(int(index.data(OffsetRole))))
+            copy = menu.addAction(self.tr("Copy with &Citation"))
+            copy.triggered.connect(lambda: self.copy_requested.emit(ident))
+        if index.data(KindRole) == "bookmark":
+            label = menu.addAction(self.tr("Edit &Label…"))
+            label.triggered.connect(lambda: self.edit_label_requested.emit(ident))
+        else:
+            note = menu.addAction(self.tr("Edit &Note…"))
+            note.triggered.connect(lambda: self.edit_note_requested.emit(ident))
+            colors = menu.addMenu(self.tr("C&olour"))
+            for name in all_colors():
+                act = colors.addAction(swatch_icon(name), color_label(name))
+                act.setCheckable(True)
+                act.setChecked(index.data(ColorRole) == name)
+                act.triggered.connect(lambda _c=False, n=name: self.color_requested.emit(ident, n))
+        menu.addSeparator()
+        delete = menu.addAction(self.tr("&Delete"))
+        delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        delete.triggered.connect(lambda: self.delete_requested.emit(ident))
+        return menu
+
+    def _on_menu(self, pos: QPoint) -> None:
+        menu = self.context_menu(self.view.indexAt(pos))
+        if menu is not None:
+            menu.popup(self.view.viewport().mapToGlobal(pos))
+            menu.aboutToHide.connect(menu.deleteLater)
