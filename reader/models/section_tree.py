@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import (
@@ -20,6 +21,8 @@ Index = QModelIndex | QPersistentModelIndex
 OffsetRole = Qt.ItemDataRole.UserRole + 1
 #: Data role giving the node's kind ("section", "article", "point", "block").
 KindRole = Qt.ItemDataRole.UserRole + 2
+#: Data role giving how many highlights/bookmarks lie inside the node (0: none).
+MarkCountRole = Qt.ItemDataRole.UserRole + 3
 
 
 class SectionTreeModel(QAbstractItemModel):
@@ -35,6 +38,7 @@ class SectionTreeModel(QAbstractItemModel):
         self._root: Section | None = None
         # Section.row is a list scan; cache rows so parent() stays O(1) on big trees.
         self._rows: dict[int, int] = {}
+        self._mark_counts: dict[int, int] = {}
 
     # -- content ------------------------------------------------------------------
     def set_document(self, doc: Document | None) -> None:
@@ -43,6 +47,7 @@ class SectionTreeModel(QAbstractItemModel):
         self._doc = doc
         self._root = doc.root if doc is not None else None
         self._rows = {}
+        self._mark_counts = {}
         if self._root is not None:
             for node in self._root.walk():
                 for row, child in enumerate(node.children):
@@ -69,6 +74,17 @@ class SectionTreeModel(QAbstractItemModel):
         if row is None:
             return QModelIndex()
         return self.createIndex(row, 0, section)
+
+    def set_mark_counts(self, counts: Mapping[int, int]) -> None:
+        """Annotation counts per node keyed by ``id(Section)``, served as MarkCountRole."""
+        old, self._mark_counts = self._mark_counts, dict(counts)
+        if self._root is None:
+            return
+        for node in self._root.walk():
+            if old.get(id(node), 0) != self._mark_counts.get(id(node), 0):
+                index = self.index_of(node)
+                if index.isValid():
+                    self.dataChanged.emit(index, index, [MarkCountRole])
 
     # -- QAbstractItemModel -----------------------------------------------------------
     def _node(self, index: Index) -> Section | None:
@@ -112,6 +128,8 @@ class SectionTreeModel(QAbstractItemModel):
             return node.start
         if role == KindRole:
             return node.kind
+        if role == MarkCountRole:
+            return self._mark_counts.get(id(node), 0)
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
