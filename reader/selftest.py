@@ -11,6 +11,7 @@ that is not built yet is a failure that says what is missing, never a silent pas
 from __future__ import annotations
 
 import argparse
+import functools
 import logging
 import os
 import re
@@ -284,7 +285,7 @@ def _application() -> Any:
 
 
 def check_window(st: SelfTest) -> str:
-    """The main window shows and opens the guide (loaded in its worker thread)."""
+    """The main window, with its store and features, shows and opens the guide."""
     app = _application()
     try:
         from reader.gui.main_window import MainWindow
@@ -292,8 +293,20 @@ def check_window(st: SelfTest) -> str:
         raise _missing("reader.gui.main_window", "the main window", exc) from exc
     from PySide6.QtCore import QEventLoop, QTimer
 
-    window = MainWindow()
+    store: Any = None
     try:
+        from reader.store.db import Store
+
+        store = Store.open()
+    except ImportError:
+        pass  # reported by the store check; the window must still work without a store
+    window = MainWindow(store)
+    try:
+        try:
+            from reader.gui.features import install_features
+        except ImportError as exc:
+            raise _missing("reader.gui.features", "the feature modules", exc) from exc
+        window.features = install_features(window)
         opened: list[Any] = []
         loop = QEventLoop()
 
@@ -303,6 +316,7 @@ def check_window(st: SelfTest) -> str:
 
         window.document_opened.connect(on_opened)
         window.show()
+        assert st.document_path is not None
         window.open_path(st.document_path)
         if not opened:
             QTimer.singleShot(int(st.timeout * 1000), loop.quit)
@@ -318,11 +332,17 @@ def check_window(st: SelfTest) -> str:
         missing_menus = {"file", "edit", "view", "go", "tools", "help"} - set(window.menus)
         if missing_menus:
             raise CheckFailed(f"menus missing: {', '.join(sorted(missing_menus))}")
-        return f"platform {app.platformName()}, {len(current.text)} chars shown"
+        if store is not None and store.documents.find(current) is None:
+            raise CheckFailed("the window opened the guide but did not record it in the store")
+        features = window.features
+        count = len(features) if hasattr(features, "__len__") else 0
+        return f"platform {app.platformName()}, {len(current.text)} chars shown, {count} features"
     finally:
         window.close()
         window.deleteLater()
         app.processEvents()
+        if store is not None:
+            store.close()
 
 
 def check_about(st: SelfTest) -> str:
@@ -356,16 +376,52 @@ def _parse(argv: list[str]) -> argparse.Namespace:
     parser.add_argument(
         "--timeout", type=float, default=20.0, help="seconds to wait for the window"
     )
+    parser.add_argument("--only", metavar="NAMES", help="run only these checks (comma-separated)")
     parser.add_argument("-v", "--verbose", action="store_true", help="print tracebacks")
     return parser.parse_args(argv)
 
 
+#: Check name -> (function, checks it needs), in the order they run.
+CHECKS: dict[str, tuple[Callable[[SelfTest], str], tuple[str, ...]]] = {
+    "resources": (check_resources, ()),
+    "open-document": (check_load, ("resources",)),
+    "search": (check_search_plain, ("open-document",)),
+    "whole-word-search": (check_search_whole_word, ("open-document",)),
+    "store-highlight": (check_store, ("open-document",)),
+    "main-window": (check_window, ("open-document",)),
+    "about-dialog": (check_about, ()),
+}
+
+
+def _selected(only: str | None) -> set[str]:
+    """The checks to run: ``only`` (comma-separated) plus what they need; all by default."""
+    if not only:
+        return set(CHECKS)
+    wanted = {name.strip() for name in only.split(",") if name.strip()}
+    unknown = wanted - set(CHECKS)
+    if unknown:
+        raise ValueError(
+            f"unknown check(s) {', '.join(sorted(unknown))}; known: {', '.join(CHECKS)}"
+        )
+    pending = list(wanted)
+    while pending:
+        for need in CHECKS[pending.pop()][1]:
+            if need not in wanted:
+                wanted.add(need)
+                pending.append(need)
+    return wanted
+
+
 def run_self_test(argv: list[str]) -> int:
-    """Run every check; returns 0 when all passed, 1 otherwise (2 for bad arguments)."""
+    """Run the checks; returns 0 when all passed, 1 otherwise (2 for bad arguments)."""
     try:
         args = _parse(argv)
+        wanted = _selected(args.only)
     except SystemExit as exc:
         return int(exc.code or 0)
+    except ValueError as exc:
+        print(f"jingdu --self-test: {exc}", file=sys.stderr)
+        return 2
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING)
     temp: Path | None = None
     if args.data_dir is not None:
@@ -382,13 +438,9 @@ def run_self_test(argv: list[str]) -> int:
     st = SelfTest(data_dir=data_dir, document_path=args.document, verbose=args.verbose)
     st.timeout = args.timeout
     try:
-        st.run("resources", lambda: check_resources(st))
-        st.run("open document", lambda: check_load(st), needs=("resources",))
-        st.run("search", lambda: check_search_plain(st), needs=("open document",))
-        st.run("whole-word search", lambda: check_search_whole_word(st), needs=("open document",))
-        st.run("highlight in store", lambda: check_store(st), needs=("open document",))
-        st.run("main window", lambda: check_window(st), needs=("open document",))
-        st.run("about dialog", lambda: check_about(st))
+        for name, (check, needs) in CHECKS.items():
+            if name in wanted:
+                st.run(name, functools.partial(check, st), needs=needs)
     finally:
         for key, value in saved_env.items():
             if value is None:
