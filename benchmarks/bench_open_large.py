@@ -187,8 +187,9 @@ def report(path: Path, runs: list[dict[str, float]], cli: float | None, rss: flo
         f"Peak memory of the benchmark process: {rss:.0f} MiB.",
         "Target: open ≤ 1 s; the UI thread never blocked for more than ~100 ms. The open",
         "runs in a worker thread (decode + outline + tree), so the stall during opening is",
-        "the model reset and laying out one text window (~50–75 k chars); jumps and slides",
-        "lay out one window each.",
+        "the model reset, laying out one text window (3 chunks of ~12 k chars) and the",
+        "GIL held by the worker's longest C call (decoding, ~45 ms); jumps and slides lay",
+        "out one window.",
         "",
     ]
     return "\n".join(lines)
