@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from reader.gui.main_window import MainWindow
 
-db = pytest.importorskip("reader.store.db")
+import reader.store.db as db
 
 
 def test_position_recent_and_theme_survive_a_restart(qtbot: QtBot, tmp_path: Path) -> None:
