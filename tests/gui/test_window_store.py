@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from gui_helpers import PARAGRAPH, open_and_wait, write
 from pytestqt.qtbot import QtBot
 
-from reader.gui.main_window import MainWindow
-
 import reader.store.db as db
+from reader.gui.main_window import MainWindow
 
 
 def test_position_recent_and_theme_survive_a_restart(qtbot: QtBot, tmp_path: Path) -> None:
