@@ -197,8 +197,9 @@ def bench_library(lines: list[str], docs: int, chars: int, seg: Segmenter) -> No
                 if count == 50:
                     fifty = (time.perf_counter() - t0) * 1000
             total = (time.perf_counter() - t0) * 1000
+            fifty_text = f"{fifty:.0f}" if count >= 50 else "–"
             lines.append(
-                f"| {query} ({label}) | {first:.0f} | {fifty:.0f} | {total:.0f}"
+                f"| {query} ({label}) | {first:.0f} | {fifty_text} | {total:.0f}"
                 f"{' (stopped at 20,000)' if count >= 20_000 else ''} | {count:,} |"
             )
             print(lines[-1], flush=True)
