@@ -47,7 +47,12 @@ FAR_NEED_WEIGHT = 0.4
 FUZZY_MIN_QUOTE = 0.75
 FUZZY_MIN_CONTEXT = 0.45
 FUZZY_SURE_QUOTE = 0.9
-FUZZY_LOW_QUOTE = 0.5
+#: Share of the quote that must survive for a fuzzy placement (less: orphaned).
+FUZZY_MIN_COVERAGE = 0.5
+#: Share of a fuzzy span that must be the quote's own characters (the rest inserted).
+FUZZY_MIN_PURITY = 0.5
+#: Equal characters in a row (quote and context) trusted as the same text, not chance.
+MIN_RUN = 3
 FRAMED_CONTEXT = 0.9
 FUZZY_SURE_LENGTH = 10
 PROBE = 12
@@ -165,48 +170,59 @@ def _exact(text: str, quote: str, prefix: str, suffix: str, hint: int) -> Anchor
     return best
 
 
-def _align(text: str, quote: str, guess: int) -> tuple[int, int] | None:
-    """Best span for ``quote`` near ``guess`` (its expected start), tolerating edits."""
+@dataclass(frozen=True)
+class _Span:
+    """A fuzzy placement: span in the text and how much of the quote it holds."""
+
+    start: int
+    end: int
+    #: Share of the quote's characters found (in trusted runs) inside the span.
+    coverage: float
+    #: Share of the span made of the quote's characters (the rest was inserted).
+    purity: float
+
+
+def _align(text: str, quote: str, prefix: str, suffix: str, guess: int) -> _Span | None:
+    """Where the surviving characters of ``quote`` (expected to start at ``guess``) are.
+
+    Prefix + quote + suffix are aligned with the text around ``guess``. Only runs of
+    equal characters long enough to be no coincidence are trusted (a run may go on
+    into the context: the quote's first character followed the prefix before and
+    still does); the span goes from the first to the last trusted quote character,
+    so text that replaced the quote's edges is never included, while text inserted
+    between surviving characters is.
+    """
     n = len(quote)
     slack = n // 2 + 8
-    lo = max(0, guess - slack)
-    hi = min(len(text), guess + n + slack)
+    lo = max(0, guess - len(prefix) - slack)
+    hi = min(len(text), guess + n + len(suffix) + slack)
     if hi <= lo:
         return None
     window = text[lo:hi]
-    # No semantic clean-up: it would merge the quote's equalities into the extra
-    # window text around it. Stray one-character equalities are skipped instead.
-    diffs = _dmp.diff_main(quote, window, False)
-    min_equal = 2 if n >= 6 else 1
-    qi = wi = 0
-    first: tuple[int, int] | None = None
-    last: tuple[int, int, int] | None = None
+    joined = prefix + quote + suffix
+    q0, q1 = len(prefix), len(prefix) + n
+    diffs = _dmp.diff_main(joined, window, False)
+    ji = wi = 0
+    first = last = -1
+    matched = 0
     for op, chunk in diffs:
         size = len(chunk)
         if op == 0:
-            if size >= min_equal:
-                if first is None:
-                    first = (qi, wi)
-                last = (qi, wi, size)
-            qi += size
+            a, b = max(ji, q0), min(ji + size, q1)
+            if b > a and size >= MIN_RUN:
+                if first < 0:
+                    first = wi + (a - ji)
+                last = wi + (b - ji)
+                matched += b - a
+            ji += size
             wi += size
         elif op == -1:
-            qi += size
+            ji += size
         else:
             wi += size
-    if first is None or last is None:
+    if first < 0 or last <= first:
         return None
-    start = lo + max(0, first[1] - first[0])
-    q_end, w_end = last[0] + last[2], last[1] + last[2]
-    end = lo + min(len(window), w_end + (n - q_end))
-    # The ends found from the first/last equalities can overshoot onto a repeated word
-    # just outside the quote: also try spans of the quote's own length.
-    spans = {(start, end), (start, min(len(text), start + n)), (max(0, end - n), end)}
-    scored = [(similarity(quote, text[s:e]), s, e) for s, e in spans if e > s]
-    if not scored:
-        return None
-    _, best_start, best_end = max(scored, key=lambda t: (t[0], -abs(t[1] - guess)))
-    return best_start, best_end
+    return _Span(lo + first, lo + last, matched / n, matched / (last - first))
 
 
 def _fuzzy(text: str, quote: str, prefix: str, suffix: str, hint: int) -> Anchor | None:
@@ -230,24 +246,22 @@ def _fuzzy(text: str, quote: str, prefix: str, suffix: str, hint: int) -> Anchor
         if bucket in seen:
             continue
         seen.add(bucket)
-        span = _align(text, quote, guess)
-        if span is None:
+        span = _align(text, quote, prefix, suffix, guess)
+        if span is None or span.coverage < FUZZY_MIN_COVERAGE or span.purity < FUZZY_MIN_PURITY:
             continue
-        start, end = span
+        start, end = span.start, span.end
         if text[start:end] == quote:
             continue  # an exact copy: judged (and refused) by the exact rules already
         q_sim = similarity(quote, text[start:end])
-        if q_sim < FUZZY_LOW_QUOTE:
-            continue
         ctx = context_similarity(text, start, end, prefix, suffix)
         # A quote changed a lot is still accepted where its context is intact, nearby.
         framed = ctx >= FRAMED_CONTEXT and abs(start - hint) <= NEAR_SCALE
-        if q_sim < FUZZY_MIN_QUOTE and not framed:
+        if span.coverage < FUZZY_MIN_QUOTE and not framed:
             continue
-        sure = q_sim >= FUZZY_SURE_QUOTE and n >= FUZZY_SURE_LENGTH
+        sure = span.coverage >= FUZZY_SURE_QUOTE and n >= FUZZY_SURE_LENGTH
         if ctx < max(FUZZY_MIN_CONTEXT, _needed_context(start, hint, n)) and not sure:
             continue
-        score = q_sim + 0.5 * ctx - _penalty(start, hint)
+        score = max(q_sim, span.coverage * span.purity) + 0.5 * ctx - _penalty(start, hint)
         if best is None or score > best.score:
             best = Anchor(start, end, "fuzzy", score)
     return best
