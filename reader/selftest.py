@@ -47,6 +47,18 @@ class SelfTest:
     doc: Any = None
     results: list[tuple[str, bool, str, float]] = field(default_factory=list)
     started: float = field(default_factory=time.time)
+    report: Path | None = None
+
+    def say(self, line: str) -> None:
+        """Print one line, and append it to the ``--report`` file when given.
+
+        The report file is for builds without a console (Windows/macOS windowed
+        executables), where standard output goes nowhere.
+        """
+        print(line, flush=True)
+        if self.report is not None:
+            with self.report.open("a", encoding="utf-8") as f:
+                f.write(line + "\n")
 
     def run(self, name: str, check: Callable[[], str], needs: tuple[str, ...] = ()) -> None:
         """Run one check, record and print its outcome."""
@@ -66,7 +78,7 @@ class SelfTest:
                     traceback.print_exc()
         elapsed = time.perf_counter() - t0
         self.results.append((name, ok, detail, elapsed))
-        print(f"{'ok  ' if ok else 'FAIL'} {name} ({elapsed:.2f} s): {detail}", flush=True)
+        self.say(f"{'ok  ' if ok else 'FAIL'} {name} ({elapsed:.2f} s): {detail}")
 
 
 def _missing(module: str, what: str, exc: BaseException) -> CheckFailed:
@@ -376,6 +388,7 @@ def _parse(argv: list[str]) -> argparse.Namespace:
     parser.add_argument(
         "--timeout", type=float, default=20.0, help="seconds to wait for the window"
     )
+    parser.add_argument("--report", type=Path, help="also write the results to this file")
     parser.add_argument("--only", metavar="NAMES", help="run only these checks (comma-separated)")
     parser.add_argument("-v", "--verbose", action="store_true", help="print tracebacks")
     return parser.parse_args(argv)
@@ -434,9 +447,12 @@ def run_self_test(argv: list[str]) -> int:
     os.environ["JINGDU_CACHE_DIR"] = str(data_dir / "cache")
     from reader import __version__
 
-    print(f"jingdu {__version__} self-test, data folder {data_dir}", flush=True)
     st = SelfTest(data_dir=data_dir, document_path=args.document, verbose=args.verbose)
     st.timeout = args.timeout
+    if args.report is not None:
+        st.report = args.report.expanduser().resolve()
+        st.report.write_text("", encoding="utf-8")
+    st.say(f"jingdu {__version__} self-test, data folder {data_dir}")
     try:
         for name, (check, needs) in CHECKS.items():
             if name in wanted:
@@ -451,8 +467,8 @@ def run_self_test(argv: list[str]) -> int:
             shutil.rmtree(temp, ignore_errors=True)
     failed = [name for name, ok, _, _ in st.results if not ok]
     passed = len(st.results) - len(failed)
-    print(f"self-test: {passed} passed, {len(failed)} failed", flush=True)
+    st.say(f"self-test: {passed} passed, {len(failed)} failed")
     if failed:
-        print(f"self-test failed: {', '.join(failed)}", flush=True)
+        st.say(f"self-test failed: {', '.join(failed)}")
         return 1
     return 0

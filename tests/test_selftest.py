@@ -79,3 +79,12 @@ def test_environment_is_restored(tmp_path: Path) -> None:
     before = os.environ.get("JINGDU_DATA_DIR")
     run_self_test(["--only", "resources"])
     assert os.environ.get("JINGDU_DATA_DIR") == before
+
+
+def test_report_file_gets_the_same_lines(tmp_path: Path) -> None:
+    # Windowed builds (Windows, macOS) have no console: CI reads this file instead.
+    report = tmp_path / "report.txt"
+    assert run_self_test(["--only", "resources", "--report", str(report)]) == 0
+    lines = report.read_text(encoding="utf-8").splitlines()
+    assert lines[1].startswith("ok   resources")
+    assert lines[-1] == "self-test: 1 passed, 0 failed"
