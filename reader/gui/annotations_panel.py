@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QStackedWidget,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -86,11 +87,11 @@ class AnnotationDelegate(QStyledItemDelegate):
         return out or [""]
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        fm = option.fontMetrics  # type: ignore[attr-defined]
+        fm = option.fontMetrics
         line = fm.height()
         if index.data(KindRole) == "group":
             return QSize(100, line + 2 * PAD)
-        width = max(80, option.rect.width() - BAR - 4 * PAD)  # type: ignore[attr-defined]
+        width = max(80, option.rect.width() - BAR - 4 * PAD)
         quote = self._lines(str(index.data() or ""), fm, width, QUOTE_LINES)
         lines = len(quote) + (1 if index.data(NoteRole) else 0)
         return QSize(100, lines * line + 2 * PAD)
@@ -98,9 +99,9 @@ class AnnotationDelegate(QStyledItemDelegate):
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
-        rect: QRect = opt.rect  # type: ignore[attr-defined]
-        palette: QPalette = opt.palette  # type: ignore[attr-defined]
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        rect: QRect = opt.rect
+        palette: QPalette = opt.palette
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         painter.save()
         if selected:
             painter.fillRect(rect, palette.color(QPalette.ColorRole.Highlight))
@@ -109,7 +110,7 @@ class AnnotationDelegate(QStyledItemDelegate):
         )
         muted = QColor(text_color)
         muted.setAlpha(150)
-        fm = QFontMetrics(opt.font)  # type: ignore[attr-defined]
+        fm = QFontMetrics(opt.font)
         if index.data(KindRole) == "group":
             self._paint_group(painter, opt, index, rect, text_color, muted, fm)
         else:
@@ -127,7 +128,7 @@ class AnnotationDelegate(QStyledItemDelegate):
         fm: QFontMetrics,
     ) -> None:
         count = str(index.data(CountRole) or 0)
-        bold = QFont(opt.font)  # type: ignore[attr-defined]
+        bold = QFont(opt.font)
         bold.setBold(True)
         bfm = QFontMetrics(bold)
         count_w = fm.horizontalAdvance(count) + 2 * PAD
@@ -138,7 +139,7 @@ class AnnotationDelegate(QStyledItemDelegate):
         painter.drawText(
             inner, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), title
         )
-        painter.setFont(opt.font)  # type: ignore[attr-defined]
+        painter.setFont(opt.font)
         painter.setPen(muted)
         badge = QRect(rect.right() - count_w - PAD, rect.top(), count_w, rect.height())
         painter.drawText(badge, int(Qt.AlignmentFlag.AlignCenter), count)
@@ -181,7 +182,7 @@ class AnnotationDelegate(QStyledItemDelegate):
         quote = self._lines(str(index.data() or ""), fm, width, QUOTE_LINES)
         y = rect.top() + PAD
         painter.setPen(text_color)
-        painter.setFont(opt.font)  # type: ignore[attr-defined]
+        painter.setFont(opt.font)
         for line in quote:
             if kind == "highlight":
                 back = swatch_color(str(index.data(ColorRole) or "yellow"))
@@ -191,7 +192,7 @@ class AnnotationDelegate(QStyledItemDelegate):
             y += fm.height()
         note = str(index.data(NoteRole) or "")
         if note:
-            italic = QFont(opt.font)  # type: ignore[attr-defined]
+            italic = QFont(opt.font)
             italic.setItalic(True)
             painter.setFont(italic)
             painter.setPen(muted)
@@ -253,7 +254,11 @@ class AnnotationsPanel(QDockWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.setItemDelegate(AnnotationDelegate(self.view))
-        layout.addWidget(self.view, 1)
+        # a stack, not show/hide: the dock keeps its width when the list empties or fills,
+        # so the text column never reflows under the reader
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.view)
+        layout.addWidget(self.stack, 1)
 
         self.empty_label = QLabel(
             self.tr("No highlights or bookmarks yet.\nSelect text and press Ctrl+1…Ctrl+5.")
@@ -261,7 +266,7 @@ class AnnotationsPanel(QDockWidget):
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
         self.empty_label.setStyleSheet("color: palette(placeholder-text);")
-        layout.addWidget(self.empty_label, 1)
+        self.stack.addWidget(self.empty_label)
         self.setWidget(body)
 
         self.filter_edit.textChanged.connect(self._apply_filter)
@@ -316,8 +321,7 @@ class AnnotationsPanel(QDockWidget):
     def _after_reset(self) -> None:
         self.view.expandAll()
         has_any = bool(self.model.annotations())
-        self.view.setVisible(has_any)
-        self.empty_label.setVisible(not has_any)
+        self.stack.setCurrentWidget(self.view if has_any else self.empty_label)
 
     def _on_clicked(self, index: QModelIndex) -> None:
         offset = index.data(OffsetRole)
