@@ -2,18 +2,22 @@
 
 The rules follow how Chinese documents are written (see docs/outline.md):
 
-* numbered headings: 第X编/部/篇/卷 › 第X章/回 › 第X节 › 第X款 › 第X目, then the
-  GB/T 9704 levels 一、 › （一） › 1. › （1）; 第X条 begins an article;
+* numbered headings: 第X编/部/篇/卷 › 第X分编 › 第X章/回 › 第X节 › 第X款 › 第X目,
+  then the GB/T 9704 levels 一、 › （一） › 1. › （1）; 第X条 begins an article;
 * a few named sections (序言, 楔子, 附则, 后记, 附件一 …) sit at the top level;
-* a heading is a short line without sentence punctuation at its end, or a
-  *run-in* heading: a numbered short phrase closed by 。 that opens a paragraph;
+* a heading is a short line without sentence punctuation at its end; a GB/T
+  heading may also be one short sentence closed by 。 (``（一）经济运行稳中有进。``)
+  or a *run-in* heading: a numbered short first sentence that opens a paragraph;
 * numbers must follow each other (一、 then 二、 …); a run of numbered lines with
-  no body text between them is a list (or a table of contents), not headings;
-  in a document made of articles, a GB/T-numbered line is a heading only when
-  articles or sub-headings follow it directly (else it is an item of a list);
-* levels are relative: the kinds a document uses are nested in the order above,
-  the top-level kind at level 2 (level 1 is the document title);
-* ``一是…二是…`` inside a paragraph gives "point" headings one level below.
+  no body text between them is a list (or a table of contents), not headings,
+  unless the run opens the section of the heading just above it; items next to
+  a numbered sibling ending in ；/， are list items; in a document made of
+  articles, headings are never sentences, and a GB/T-numbered line is a heading
+  only when articles or sub-headings follow it directly;
+* levels follow the actual nesting: a heading is one level below the nearest
+  earlier heading of an outer kind (level 2 at the top; level 1 is the title);
+* ``一是…二是…`` inside a paragraph, and paragraphs opening with ``第一，`` …
+  ``第二，`` give "point" headings one level below.
 """
 
 from __future__ import annotations
@@ -68,6 +72,8 @@ _UNIT_KIND = {
     "編": "part",
     "卷": "part",
     "集": "part",
+    "分编": "subpart",
+    "分編": "subpart",
     "章": "chapter",
     "回": "chapter",
     "节": "subchapter",
@@ -79,6 +85,7 @@ _UNIT_KIND = {
 RANK = [
     "named",
     "part",
+    "subpart",
     "chapter",
     "subchapter",
     "clause",
@@ -94,7 +101,7 @@ _GBT_KINDS = frozenset({"cn_dun", "cn_paren", "ar_dot", "ar_paren"})
 # 第X章 and friends, after an optional short junk prefix (``正文 ``, ``《》目录 ``).
 _DI_RE = re.compile(
     rf"(?P<prefix>[^\s。，；：！？]{{1,8}}{_SP}+)?"
-    rf"(?P<marker>第{_SP}*(?P<num>{_NUM}){_SP}*(?P<unit>[部篇编編卷集章回节節款目]))"
+    rf"(?P<marker>第{_SP}*(?P<num>{_NUM}){_SP}*(?P<unit>分[编編]|[部篇编編卷集章回节節款目]))"
     rf"(?P<rest>(?:{_SP}|[：:、.．]).*|)$"
 )
 # 卷一 / 卷之三 / 卷三 xxx (novels), without 第.
@@ -127,6 +134,8 @@ _METADATA_KEYS = frozenset(
         "沿革 前言 公布日期 施行日期 生效日期 修正日期 效力 效力级别 时效性 发布部门"
     )
 )
+# 第一，… 第二，… opening paragraphs of a speech (ordinal points).
+_ORDINAL_RE = re.compile(r"第(?P<num>[一二三四五六七八九十]{1,3})[，,、](?![一二三四五六七八九十])")
 _POINT_RE = re.compile(r"(?:^|(?<=[，。；：、,;:\s（(“]))(?P<num>[一二三四五六七八九十]{1,2})是")
 _PHRASE_END = re.compile(r"[，。；：！？,;:!?（(]")
 _SENTENCE_END = "。；;，,：:"
@@ -137,6 +146,16 @@ _GBT_STARTS = frozenset(
 _LONG_LINE_STARTS = _GBT_STARTS | {"第"}
 _MAX_HEADING = 60
 _MAX_RUN_IN = 30
+#: A numbered heading written as one sentence closed by 。 is at most this long.
+_MAX_SENTENCE_HEADING = 40
+#: Clause breaks allowed in a heading written as a sentence (GB/T headings often
+#: have two clauses: 宏观调控精准有力，经济运行稳中有进。).
+_MAX_HEADING_COMMAS = 2
+#: Sub-headings written one after another with no body text (an outline-only
+#: section) come a few at a time; a longer run of bare numbered lines is a list.
+_MAX_SUBHEADING_RUN = 5
+#: How a numbered list item ends (（一）未成年人；).
+_ITEM_ENDS = "；;，,、"
 
 
 @dataclass
@@ -159,6 +178,9 @@ class _Candidate:
     run_in: bool
     standalone: bool  # the whole line is the heading
     body_after: bool = False  # a non-heading line comes before the next candidate
+    sentence: bool = False  # a standalone heading written as a sentence closed by 。
+    after_colon: bool = False  # the line before ends with a colon (它包括：)
+    list_item: bool = False  # next to a numbered sibling that is a list item (…；)
 
 
 def parse_number(text: str) -> int:
@@ -236,21 +258,28 @@ def _classify(stripped: str, line_no: int, offset: int) -> _Candidate | None:
         return None
     if short and not _ends_like_sentence(stripped):
         return _Candidate(kind, number, stripped, line_no, offset, False, True)
-    # Run-in: a short phrase closed by 。 that opens a longer paragraph.
     stop = rest.find("。")
-    if 0 < stop <= _MAX_RUN_IN and stop + 1 < len(rest):
-        phrase = rest[:stop]
-        if not any(ch in phrase for ch in '，,；;：:！？!?“”"') or _quoted_only(phrase):
-            title = stripped[: m.end()] + phrase
-            return _Candidate(kind, number, title.rstrip(), line_no, offset, True, False)
+    if stop < 4 or not _heading_phrase(rest[:stop]) or _GBT_RE.match(rest):
+        return None  # (一、二、三，… counts, it is not a heading)
+    title = (stripped[: m.end()] + rest[:stop]).rstrip()
+    if stop + 1 == len(rest):
+        # The whole line is one short sentence: a heading written as a sentence.
+        if len(stripped) > _MAX_SENTENCE_HEADING:
+            return None
+        return _Candidate(kind, number, title, line_no, offset, False, True, sentence=True)
+    # Run-in: a short first sentence that opens a longer paragraph.
+    if stop <= _MAX_RUN_IN:
+        return _Candidate(kind, number, title, line_no, offset, True, False)
     return None
 
 
-def _quoted_only(phrase: str) -> bool:
-    """A phrase whose only punctuation is a quoted term, as in 加强“三农”工作队伍建设."""
-    return not any(ch in phrase for ch in '，,；;：:！？!?"') and phrase.count("“") == phrase.count(
-        "”"
-    )
+def _heading_phrase(phrase: str) -> bool:
+    """Words that can be a heading: no colon, semicolon or ！？, few clauses, quotes closed."""
+    if any(ch in phrase for ch in '；;：:！？!?"'):
+        return False
+    if phrase.count("，") + phrase.count(",") > _MAX_HEADING_COMMAS:
+        return False
+    return phrase.count("“") == phrase.count("”")
 
 
 def _split_lines(text: str) -> list[tuple[int, str]]:
@@ -323,18 +352,56 @@ def _accept_in_sequence(cands: list[_Candidate]) -> list[_Candidate]:
     return kept
 
 
+def _opens_section(cands: list[_Candidate], i: int, has_articles: bool) -> bool:
+    """Whether the run of same-kind lines starting at ``cands[i]`` opens a section.
+
+    A run right below a whole-line heading of an outer kind, with nothing between,
+    is that heading's sub-headings (an outline written without body text); a run
+    after body text, after a colon (下列文件予以废止：) or in a regulation is a list.
+    """
+    if has_articles or i == 0 or cands[i].after_colon:
+        return False
+    parent = cands[i - 1]
+    return (
+        parent.standalone
+        and not parent.body_after
+        and parent.kind not in ("article", "named")
+        and RANK.index(parent.kind) < RANK.index(cands[i].kind)
+    )
+
+
 def _drop_lists(cands: list[_Candidate], has_articles: bool) -> list[_Candidate]:
     """Drop numbered lines that form a list or table of contents rather than headings."""
-    drop: set[int] = set()
+    drop = {i for i, c in enumerate(cands) if c.list_item and c.kind in _GBT_KINDS}
+    if has_articles:
+        # In a law, headings are titles: a numbered sentence is a provision or an item.
+        drop.update(i for i, c in enumerate(cands) if c.sentence)
+    run_ok = False  # the current run of same-kind lines opens a section
     for i, c in enumerate(cands):
         if not c.standalone or c.kind in ("named", "article"):
             continue
+        prev = cands[i - 1] if i > 0 else None
+        in_run = (
+            prev is not None and prev.kind == c.kind and prev.standalone and not prev.body_after
+        )
+        if not in_run:
+            end = i + 1
+            while (
+                end < len(cands)
+                and cands[end].kind == c.kind
+                and cands[end].standalone
+                and not cands[end - 1].body_after
+            ):
+                end += 1
+            # A long run of bare items is a list (provisions, references) even there.
+            run_ok = end - i <= _MAX_SUBHEADING_RUN and _opens_section(cands, i, has_articles)
         nxt = cands[i + 1] if i + 1 < len(cands) and not c.body_after else None
         if nxt is not None and nxt.kind == c.kind and nxt.standalone:
             # Two same-kind numbered lines with nothing between: a list or a table of
             # contents. The first goes; the last of a run goes later for being out of
             # sequence (a list) or stays as the real heading after a table of contents.
-            drop.add(i)
+            if not run_ok:
+                drop.add(i)
         elif (
             has_articles
             and c.kind in _GBT_KINDS
@@ -362,15 +429,15 @@ def _drop_lists(cands: list[_Candidate], has_articles: bool) -> list[_Candidate]
 def _drop_provisions(
     cands: list[_Candidate], sentence_numbered: dict[str, int]
 ) -> list[_Candidate]:
-    """Drop run-in "headings" of a kind mostly used for numbered sentences (provisions)."""
+    """Drop sentence-like "headings" of a kind mostly used for numbered provisions."""
     run_in: dict[str, int] = {}
     for c in cands:
-        if c.run_in and c.kind in _GBT_KINDS:
+        if (c.run_in or c.sentence) and c.kind in _GBT_KINDS:
             run_in[c.kind] = run_in.get(c.kind, 0) + 1
     bad = {k for k, n in run_in.items() if sentence_numbered.get(k, 0) >= n}
     if not bad:
         return cands
-    return [c for c in cands if not (c.run_in and c.kind in bad)]
+    return [c for c in cands if not ((c.run_in or c.sentence) and c.kind in bad)]
 
 
 def _drop_contents_entries(cands: list[_Candidate]) -> list[_Candidate]:
@@ -483,21 +550,26 @@ def detect_outline(text: str) -> Outline:
 
     cands: list[_Candidate] = []
     sentence_numbered: dict[str, int] = {}  # numbered lines that are whole sentences, by kind
+    ordinals: list[_Candidate] = []  # paragraphs opening with 第一， 第二，
     toc_mode = False
     toc_keys: set[str] = set()
+    prev_colon = False  # the previous non-blank line ends with a colon
+    prev_cand: _Candidate | None = None  # the previous non-blank line, if a candidate
+    prev_item: tuple[str, int] | None = None  # (kind, number) of a numbered body line before
     for i in range(start, len(lines)):
         offset, line = lines[i]
         stripped = line.strip()
-        if not stripped or i + 1 in meta_lines:
+        if not stripped:
+            continue
+        colon = stripped[-1] in "：:"
+        if i + 1 in meta_lines:
+            prev_colon, prev_cand, prev_item = colon, None, None
             continue
         if len(stripped) > _MAX_HEADING and stripped[0] not in _LONG_LINE_STARTS:
             # Long lines can only be articles or run-in headings, which open the line.
             if cands:
                 cands[-1].body_after = True
-            if stripped[-1] == "。" and stripped[0] in _GBT_STARTS:
-                m = _GBT_RE.match(stripped)
-                if m is not None and m.lastgroup:
-                    sentence_numbered[m.lastgroup] = sentence_numbered.get(m.lastgroup, 0) + 1
+            prev_colon, prev_cand, prev_item = colon, None, None
             continue
         if len(stripped) <= 6 and stripped.replace(" ", "").replace("\u3000", "") in (
             "目录",
@@ -514,14 +586,44 @@ def detect_outline(text: str) -> Outline:
                 continue
             toc_mode = False
         if c is not None:
+            c.after_colon = prev_colon
+            if prev_item is not None and prev_item == (c.kind, c.number - 1):
+                c.list_item = True  # follows a numbered item such as （一）…；
             cands.append(c)
+            prev_colon, prev_cand, prev_item = colon, c, None
             continue
         if cands:
             cands[-1].body_after = True
-        if stripped[-1] == "。":
+        item: tuple[str, int] | None = None
+        if stripped[0] in _GBT_STARTS:
             m = _GBT_RE.match(stripped)
             if m is not None and m.lastgroup:
-                sentence_numbered[m.lastgroup] = sentence_numbered.get(m.lastgroup, 0) + 1
+                if stripped[-1] in _ITEM_ENDS:
+                    item = (m.lastgroup, parse_number(m.group(m.lastgroup)))
+                if stripped[-1] == "。":
+                    sentence_numbered[m.lastgroup] = sentence_numbered.get(m.lastgroup, 0) + 1
+                if prev_cand is not None and (prev_cand.kind, prev_cand.number + 1) == item:
+                    prev_cand.list_item = True  # its next sibling is an item (…；)
+        elif stripped[0] == "第" and len(stripped) > 3:
+            m = _ORDINAL_RE.match(stripped)
+            if m is not None:
+                stop = _PHRASE_END.search(stripped, m.end())
+                phrase = stripped[: stop.start() if stop else len(stripped)]
+                if len(phrase) > 40:
+                    phrase = phrase[:40] + "…"
+                lead = len(line) - len(line.lstrip())
+                ordinals.append(
+                    _Candidate(
+                        "point",
+                        parse_number(m.group("num")),
+                        phrase,
+                        i + 1,
+                        offset + lead,
+                        True,
+                        False,
+                    )
+                )
+        prev_colon, prev_cand, prev_item = colon, None, item
 
     cands = _drop_provisions(cands, sentence_numbered)
     cands = _drop_contents_entries(cands)
@@ -535,28 +637,71 @@ def detect_outline(text: str) -> Outline:
 
     headings = _assign_levels(cands)
     points = _points(text, lines, {h.line for h in headings if not h.run_in})
+    points.extend(_ordinal_points(ordinals, headings))
     if points:
         headings = _place_points(headings, points)
     return Outline(title, title_line, metadata, headings)
 
 
 def _assign_levels(cands: list[_Candidate]) -> list[Heading]:
-    """Nest the kinds the document uses in RANK order; articles below the deepest."""
-    used = sorted({c.kind for c in cands if c.kind not in ("named", "article")}, key=RANK.index)
-    level_of = {k: 2 + i for i, k in enumerate(used)}
-    level_of["named"] = 2
-    level_of["article"] = 2 + len(used)
-    return [
-        Heading(
-            level_of[c.kind],
-            c.title,
-            c.line,
-            c.offset,
-            "article" if c.kind == "article" else "section",
-            c.run_in,
+    """Levels from the actual nesting: one below the nearest earlier outer heading.
+
+    A kind nests inside the kinds before it in RANK; a kind a section skips (articles
+    straight under a 章 with no 节) takes no level, so every child is exactly one level
+    below its parent. Named sections (附则, 后记) sit at the top and hold only articles.
+    """
+    rank = {k: i for i, k in enumerate(RANK)}
+    stack: list[tuple[int, int]] = []  # (rank, level) of the open headings
+    out: list[Heading] = []
+    for c in cands:
+        if c.kind == "article":
+            level = stack[-1][1] + 1 if stack else 2
+        else:
+            r = rank[c.kind]
+            while stack and (stack[-1][0] >= r or stack[-1][0] == 0):
+                stack.pop()  # siblings, deeper headings and named sections close
+            if c.kind == "named":
+                stack.clear()
+            level = stack[-1][1] + 1 if stack else 2
+            stack.append((r, level))
+        out.append(
+            Heading(
+                level,
+                c.title,
+                c.line,
+                c.offset,
+                "article" if c.kind == "article" else "section",
+                c.run_in,
+            )
         )
-        for c in cands
-    ]
+    return out
+
+
+def _ordinal_points(ordinals: list[_Candidate], headings: list[Heading]) -> list[_Candidate]:
+    """Runs of paragraphs opening 第一， 第二， … in order, within one section, as points."""
+    starts = [h.offset for h in headings if h.kind == "section"]
+    out: list[_Candidate] = []
+    run: list[_Candidate] = []
+
+    def close() -> None:
+        if len(run) >= 2:
+            out.extend(run)
+        run.clear()
+
+    for c in ordinals:
+        section = bisect.bisect_right(starts, c.offset)
+        if (
+            run
+            and c.number == run[-1].number + 1
+            and bisect.bisect_right(starts, run[-1].offset) == section
+        ):
+            run.append(c)
+            continue
+        close()
+        if c.number == 1:
+            run.append(c)
+    close()
+    return out
 
 
 def _place_points(headings: list[Heading], points: list[_Candidate]) -> list[Heading]:

@@ -133,7 +133,8 @@ def test_law_with_parts_chapters_sections_and_articles() -> None:
         "第五条",
         "第六条",
     ]
-    assert all(a.level == 5 for a in articles)
+    # Each article is one level below its own section: 章 (3) or 节 (4) or 附则 (2).
+    assert [a.level for a in articles] == [4, 4, 5, 5, 5, 4, 3]
 
 
 def test_law_with_only_chapters_puts_chapters_at_level_two() -> None:
