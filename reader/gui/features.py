@@ -16,7 +16,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-FEATURES: list[str] = []
+FEATURES: list[str] = [
+    "reader.gui.annotations_feature",
+]
 
 
 def install_features(window: MainWindow, names: list[str] | None = None) -> dict[str, object]:
