@@ -120,7 +120,13 @@ class KeywordsPanel(QDockWidget):
         self.refresh()
 
     def _current_section(self) -> Section | None:
-        return self.window_.current_section()
+        section = self.window_.current_section()
+        if section is None and self._doc is not None and self._doc.root.children:
+            # Above the first heading (title, preamble): the first section if it is on screen.
+            first = self._doc.root.children[0]
+            if first.start <= self.window_.reading_view.bottom_offset():
+                return first
+        return section
 
     def _update_section(self) -> None:
         if not self.isVisible() or self._doc is None:

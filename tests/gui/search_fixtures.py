@@ -25,7 +25,7 @@ def report_text(repeat: int = 8) -> str:
     lines = ["关于加强机关党建的报告"]
     for title in SECTIONS:
         lines.append(title)
-        lines += [f"{n + 1}．" + "".join(BODY) for n in range(repeat)]
+        lines += ["".join(BODY) + f"（第{n + 1}段）" for n in range(repeat)]
     return "\n".join(lines) + "\n"
 
 
