@@ -18,6 +18,7 @@ log = logging.getLogger(__name__)
 
 FEATURES: list[str] = [
     "reader.gui.annotations_feature",
+    "reader.gui.search_feature",
 ]
 
 
