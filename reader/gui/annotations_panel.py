@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPoint,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -86,12 +96,22 @@ class AnnotationDelegate(QStyledItemDelegate):
             rest = rest[lo:]
         return out or [""]
 
+    @staticmethod
+    def _text_width(row_width: int, kind: object) -> int:
+        """Width left for the quote in a row ``row_width`` wide (as paint lays it out)."""
+        return max(10, row_width - BAR - 4 * PAD - (4 if kind == "bookmark" else 0))
+
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         fm = option.fontMetrics
         line = fm.height()
         if index.data(KindRole) == "group":
             return QSize(100, line + 2 * PAD)
-        width = max(80, option.rect.width() - BAR - 4 * PAD)
+        row = option.rect.width()
+        view = self.parent()
+        if isinstance(view, QTreeView):
+            # the option's rect is not always laid out yet; the column is what paint gets
+            row = view.viewport().width() - view.indentation()
+        width = self._text_width(row, index.data(KindRole))
         quote = self._lines(str(index.data() or ""), fm, width, QUOTE_LINES)
         lines = len(quote) + (1 if index.data(NoteRole) else 0)
         return QSize(100, lines * line + 2 * PAD)
@@ -178,7 +198,7 @@ class AnnotationDelegate(QStyledItemDelegate):
             painter.setBrush(QColor(TICK_COLORS.get(color, TICK_COLORS["yellow"])))
             painter.drawRoundedRect(bar, 2, 2)
         x = bar.right() + 2 * PAD + (4 if kind == "bookmark" else 0)
-        width = max(10, rect.right() - PAD - x)
+        width = self._text_width(rect.width(), kind)
         quote = self._lines(str(index.data() or ""), fm, width, QUOTE_LINES)
         y = rect.top() + PAD
         painter.setPen(text_color)
@@ -254,6 +274,7 @@ class AnnotationsPanel(QDockWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.setItemDelegate(AnnotationDelegate(self.view))
+        self.view.viewport().installEventFilter(self)
         # a stack, not show/hide: the dock keeps its width when the list empties or fills,
         # so the text column never reflows under the reader
         self.stack = QStackedWidget()
@@ -280,6 +301,12 @@ class AnnotationsPanel(QDockWidget):
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete.activated.connect(self._delete_current)
         self._after_reset()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.view.viewport():
+            # row heights depend on the width (quotes wrap): lay rows out again
+            self.view.doItemsLayout()
+        return super().eventFilter(watched, event)
 
     # -- content ------------------------------------------------------------------------
     def set_document(self, doc: Document | None, annotations: Iterable[Annotation] = ()) -> None:

@@ -41,17 +41,25 @@ def tick_color(kind: str, color: str) -> QColor:
     return QColor(TICK_COLORS.get(color, TICK_COLORS["yellow"]))
 
 
-def swatch_icon(name: str, size: int = 16) -> QIcon:
-    """A rounded square of highlight colour ``name`` with a thin outline."""
+def _swatch_pixmap(name: str, size: int, opacity: float) -> QPixmap:
     pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setOpacity(opacity)
     painter.setPen(QColor(TICK_COLORS.get(name, "#888888")))
     painter.setBrush(swatch_color(name))
     painter.drawRoundedRect(QRectF(1.5, 1.5, size - 3, size - 3), 3, 3)
     painter.end()
-    return QIcon(pixmap)
+    return pixmap
+
+
+def swatch_icon(name: str, size: int = 16) -> QIcon:
+    """A rounded square of highlight colour ``name``; still coloured (faded) when disabled."""
+    icon = QIcon(_swatch_pixmap(name, size, 1.0))
+    # Qt's automatic grey disabled icon would make the five colours look alike
+    icon.addPixmap(_swatch_pixmap(name, size, 0.45), QIcon.Mode.Disabled)
+    return icon
 
 
 def all_colors() -> tuple[str, ...]:
