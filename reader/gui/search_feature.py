@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QToolBar
+from PySide6.QtWidgets import QDockWidget, QMenu, QToolBar
 
 from reader.gui.dialogs.user_dictionary import UserDictionaryDialog, apply_stored_words
 from reader.gui.find_bar import FindBar
@@ -113,7 +113,12 @@ def install(window: MainWindow) -> SearchFeature:
         index = None
     indexer = LibraryIndexer(window, index) if index is not None else None
     panel = SearchPanel(window, indexer, index)
-    window.add_dock(panel, Qt.DockWidgetArea.RightDockWidgetArea)
+    right = Qt.DockWidgetArea.RightDockWidgetArea
+    # Tab with docks already on the right (annotations) rather than squeeze below them.
+    neighbours = [d for d in window.findChildren(QDockWidget) if window.dockWidgetArea(d) == right]
+    window.add_dock(panel, right)
+    if neighbours:
+        window.tabifyDockWidget(neighbours[0], panel)
     panel.hide()
     keywords = KeywordsPanel(window)
     window.add_dock(keywords, Qt.DockWidgetArea.RightDockWidgetArea)

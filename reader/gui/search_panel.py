@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -53,6 +53,9 @@ SNIPPET_WIDTH = 24
 STREAM_INTERVAL = 0.1
 STREAM_BATCH = 200
 DEBOUNCE_MS = 300
+
+#: Background of the match in a snippet (the reading view's search-hit yellow).
+MATCH_BACKGROUND = QColor("#ffe27a")
 
 SCOPE_DOCUMENT = 0
 SCOPE_LIBRARY = 1
@@ -99,7 +102,7 @@ class SnippetDelegate(QStyledItemDelegate):
         x += before_w
         mark = QRect(x, rect.top() + 2, match_w, rect.height() - 4)
         if not selected:
-            painter.fillRect(mark, palette.color(QPalette.ColorRole.Highlight).lighter(150))
+            painter.fillRect(mark, MATCH_BACKGROUND)
         painter.setFont(bold)
         match_text = fm_bold.elidedText(match, Qt.TextElideMode.ElideRight, match_w)
         painter.drawText(QRect(x, rect.top(), match_w, rect.height()), flags, match_text)
