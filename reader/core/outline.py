@@ -179,7 +179,6 @@ class _Candidate:
     standalone: bool  # the whole line is the heading
     body_after: bool = False  # a non-heading line comes before the next candidate
     sentence: bool = False  # a standalone heading written as a sentence closed by 。
-    after_colon: bool = False  # the line before ends with a colon (它包括：)
     list_item: bool = False  # next to a numbered sibling that is a list item (…；)
 
 
@@ -357,9 +356,10 @@ def _opens_section(cands: list[_Candidate], i: int, has_articles: bool) -> bool:
 
     A run right below a whole-line heading of an outer kind, with nothing between,
     is that heading's sub-headings (an outline written without body text); a run
-    after body text, after a colon (下列文件予以废止：) or in a regulation is a list.
+    after body text (including a colon line such as 下列文件予以废止：, which is never
+    a heading) or in a regulation is a list.
     """
-    if has_articles or i == 0 or cands[i].after_colon:
+    if has_articles or i == 0:
         return False
     parent = cands[i - 1]
     return (
@@ -553,7 +553,6 @@ def detect_outline(text: str) -> Outline:
     ordinals: list[_Candidate] = []  # paragraphs opening with 第一， 第二，
     toc_mode = False
     toc_keys: set[str] = set()
-    prev_colon = False  # the previous non-blank line ends with a colon
     prev_cand: _Candidate | None = None  # the previous non-blank line, if a candidate
     prev_item: tuple[str, int] | None = None  # (kind, number) of a numbered body line before
     for i in range(start, len(lines)):
@@ -561,15 +560,14 @@ def detect_outline(text: str) -> Outline:
         stripped = line.strip()
         if not stripped:
             continue
-        colon = stripped[-1] in "：:"
         if i + 1 in meta_lines:
-            prev_colon, prev_cand, prev_item = colon, None, None
+            prev_cand, prev_item = None, None
             continue
         if len(stripped) > _MAX_HEADING and stripped[0] not in _LONG_LINE_STARTS:
             # Long lines can only be articles or run-in headings, which open the line.
             if cands:
                 cands[-1].body_after = True
-            prev_colon, prev_cand, prev_item = colon, None, None
+            prev_cand, prev_item = None, None
             continue
         if len(stripped) <= 6 and stripped.replace(" ", "").replace("\u3000", "") in (
             "目录",
@@ -586,11 +584,10 @@ def detect_outline(text: str) -> Outline:
                 continue
             toc_mode = False
         if c is not None:
-            c.after_colon = prev_colon
             if prev_item is not None and prev_item == (c.kind, c.number - 1):
                 c.list_item = True  # follows a numbered item such as （一）…；
             cands.append(c)
-            prev_colon, prev_cand, prev_item = colon, c, None
+            prev_cand, prev_item = c, None
             continue
         if cands:
             cands[-1].body_after = True
@@ -623,7 +620,7 @@ def detect_outline(text: str) -> Outline:
                         False,
                     )
                 )
-        prev_colon, prev_cand, prev_item = colon, None, item
+        prev_cand, prev_item = None, item
 
     cands = _drop_provisions(cands, sentence_numbered)
     cands = _drop_contents_entries(cands)
