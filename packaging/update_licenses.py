@@ -38,8 +38,8 @@ Source code of the exact versions used:
              https://code.qt.io/cgit/qt/qtbase.git/ (tag v{qt})
   - PySide6: https://download.qt.io/official_releases/QtForPython/pyside6/
              https://code.qt.io/cgit/pyside/pyside-setup.git/ (tag v{pyside})
-If you cannot download it, write to the Jingdu developers and we will send
-you a copy of the source for the versions we ship, for at least three years.
+If these links stop working, ask the Jingdu developers for a copy of the
+source of the versions shipped.
 
 Qt bundles third-party components (ICU, HarfBuzz, FreeType, libpng, libjpeg,
 zlib, PCRE2, md4c, and others) under their own permissive licences; the list

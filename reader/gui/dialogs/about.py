@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import PySide6
-from PySide6.QtCore import Qt, QUrl, qVersion
-from PySide6.QtGui import QDesktopServices, QFont, QFontDatabase, QIcon
+from PySide6.QtCore import Qt, qVersion
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -28,8 +28,6 @@ from PySide6.QtWidgets import (
 from reader import APP_DISPLAY_NAME, __version__, paths
 
 log = logging.getLogger(__name__)
-
-HOMEPAGE = "https://github.com/jingdu/jingdu"
 
 
 @dataclass(frozen=True)
@@ -72,7 +70,7 @@ class AboutDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("About Jingdu"))
         self.setObjectName("aboutDialog")
-        self.resize(640, 520)
+        self.resize(820, 560)
         self._components = load_components()
 
         icon = QIcon(str(paths.resource_path("icons", "jingdu.svg")))
@@ -107,13 +105,10 @@ class AboutDialog(QDialog):
         text = QLabel()
         text.setWordWrap(True)
         text.setTextFormat(Qt.TextFormat.RichText)
-        text.setOpenExternalLinks(False)
-        text.linkActivated.connect(lambda url: QDesktopServices.openUrl(QUrl(url)))
-        text.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         lines = [
             self.tr("Close reading of long Chinese documents, by their section tree."),
             self.tr("Licensed under the GNU General Public License, version 3 or later."),
-            f'<a href="{HOMEPAGE}">{HOMEPAGE}</a>',
             "",
             self.tr("Qt {0}, PySide6 {1}, Python {2}").format(
                 qVersion(), PySide6.__version__, platform.python_version()
@@ -148,6 +143,7 @@ class AboutDialog(QDialog):
         splitter.addWidget(self.components_list)
         splitter.addWidget(self.licence_text)
         splitter.setStretchFactor(1, 3)
+        splitter.setSizes([220, 580])  # licence texts are hard-wrapped near 80 columns
         if self._components:
             self.components_list.setCurrentRow(0)
         return splitter
