@@ -258,12 +258,12 @@ def _classify(stripped: str, line_no: int, offset: int) -> _Candidate | None:
     if short and not _ends_like_sentence(stripped):
         return _Candidate(kind, number, stripped, line_no, offset, False, True)
     stop = rest.find("。")
-    if stop < 4 or not _heading_phrase(rest[:stop]) or _GBT_RE.match(rest):
+    if stop < 1 or not _heading_phrase(rest[:stop]) or _GBT_RE.match(rest):
         return None  # (一、二、三，… counts, it is not a heading)
     title = (stripped[: m.end()] + rest[:stop]).rstrip()
     if stop + 1 == len(rest):
         # The whole line is one short sentence: a heading written as a sentence.
-        if len(stripped) > _MAX_SENTENCE_HEADING:
+        if len(stripped) > _MAX_SENTENCE_HEADING or stop < 2:
             return None
         return _Candidate(kind, number, title, line_no, offset, False, True, sentence=True)
     # Run-in: a short first sentence that opens a longer paragraph.

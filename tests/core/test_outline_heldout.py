@@ -385,3 +385,15 @@ def test_long_sentence_and_out_of_sequence_lines_are_body() -> None:
 def test_counting_line_is_not_a_heading() -> None:
     text = "\n".join(["第一章 游戏", "一、二、三，木头人。", BODY, "第二章 回家", BODY])
     assert _tree(text) == [(2, "第一章 游戏"), (2, "第二章 回家")]
+
+
+def test_very_short_run_in_titles_still_count() -> None:
+    text = "\n".join(
+        [
+            "使用说明",
+            "一、界面",
+            "（一）目录树。窗口左侧是目录树，显示识别出的各级标题。",
+            "（二）主题。可以选择明亮、护眼或深色主题，随时切换。",
+        ]
+    )
+    assert _tree(text) == [(2, "一、界面"), (3, "（一）目录树"), (3, "（二）主题")]
