@@ -17,8 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.document import Document
+from reader.core.normalize import fold
 from reader.core.search import Hit, SearchOptions, TextIndex
-from reader.gui.search_worker import JobRunner, segmenter_loader
+from reader.gui.search_worker import Cancelled, JobRunner, find_regex_sliced, segmenter_loader
 from reader.gui.themes import theme
 
 if TYPE_CHECKING:
@@ -31,6 +32,8 @@ log = logging.getLogger(__name__)
 DEBOUNCE_MS = 120
 DEBOUNCE_LONG_MS = 250
 LONG_DOCUMENT = 1_000_000
+#: Regexes over texts longer than this run in slices (see search_worker.find_regex_sliced).
+SLICED_REGEX_FROM = 200_000
 #: The scrollbar map draws at most this many ticks (hits are bucketed by position).
 MAX_MARKS = 800
 #: Name of our layer of scrollbar marks.
@@ -101,6 +104,7 @@ class FindBar(QWidget):
         self.current = -1
         self.error = ""
         self._index: TextIndex | None = None
+        self._fold_cache: tuple[TextIndex, str] | None = None
         self._doc: Document | None = None
         self._searched: tuple[str, SearchOptions] | None = None
         self._loader = segmenter_loader()
@@ -228,7 +232,28 @@ class FindBar(QWidget):
             return
         index = self._index
         self._searched = (query, options)
-        self._runner.submit(lambda _emit, _cancelled: index.find(query, options))
+        if options.regex and len(index.text) > SLICED_REGEX_FROM:
+            self._runner.submit(
+                lambda _emit, cancelled: self._sliced(index, query, options, cancelled)
+            )
+        else:
+            self._runner.submit(lambda _emit, _cancelled: index.find(query, options))
+
+    def _sliced(
+        self, index: TextIndex, query: str, options: SearchOptions, cancelled: Cancelled
+    ) -> list[Hit]:
+        # Worker thread: only plain attributes here, no widgets.
+        cache = self._fold_cache
+        if cache is None or cache[0] is not index:
+            # Folded in slices: one translate() of 5 M characters would hold the GIL ~0.2 s.
+            text = index.text
+            step = 100_000
+            parts = [
+                fold(text[i : i + step], case_sensitive=True) for i in range(0, len(text), step)
+            ]
+            cache = (index, "".join(parts))
+            self._fold_cache = cache
+        return find_regex_sliced(index.text, cache[1], query, options, cancelled, index.segmenter)
 
     def find_next(self) -> None:
         """Go to the next hit (wraps to the first)."""
@@ -265,6 +290,7 @@ class FindBar(QWidget):
     def _set_document(self, doc: Document | None) -> None:
         self._doc = doc
         self._index = TextIndex(doc.text, self._loader.segmenter) if doc is not None else None
+        self._fold_cache = None
         self.hits, self._spans, self.current = [], [], -1
         self._searched = None
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from reader.core.search import SearchError
+from reader.core.search import Hit, SearchError, SearchOptions, compile_regex
 from reader.core.segment import Segmenter, default_segmenter
 
 log = logging.getLogger(__name__)
@@ -208,3 +208,55 @@ def segmenter_loader() -> SegmenterLoader:
         except RuntimeError:
             _LOADER = SegmenterLoader()
     return _LOADER
+
+
+#: Regex searches over longer texts run in slices of this many characters, so the
+#: worker lets go of the GIL between slices (Python's re holds it for a whole call).
+REGEX_SLICE = 40_000
+#: Matches may run this far past a slice end (longer ones are not found).
+REGEX_OVERLAP = 2_000
+
+
+def find_regex_sliced(
+    text: str,
+    folded: str,
+    query: str,
+    options: SearchOptions,
+    cancelled: Cancelled,
+    segmenter: Segmenter | None = None,
+) -> list[Hit]:
+    """Like ``find_all`` with ``options.regex`` on a long text, but in slices (UI stays live).
+
+    ``folded`` is ``text`` width-folded case-sensitively (``fold(text, case_sensitive=True)``),
+    which is what regexes run on. Returns [] early when ``cancelled()``.
+    """
+    pattern = compile_regex(query, options)
+    spans: list[tuple[int, int]] = []
+    size = len(folded)
+    pos = 0
+    while pos < size:
+        if cancelled():
+            return []
+        stop = min(size, pos + REGEX_SLICE)
+        reach = min(size, stop + REGEX_OVERLAP)
+        next_pos = stop
+        for match in pattern.finditer(folded, pos, reach):
+            start, end = match.span()
+            if start >= stop:
+                break
+            if start == end:
+                continue
+            spans.append((start, end))
+            next_pos = max(next_pos, end)
+        pos = next_pos
+    if not options.whole_word:
+        return [Hit(s, e) for s, e in spans]
+    seg = segmenter or default_segmenter()
+    hits: list[Hit] = []
+    for i in range(0, len(spans), 512):
+        if cancelled():
+            return []
+        batch = spans[i : i + 512]
+        flags = seg.whole_word_flags(text, batch)
+        hits += [Hit(s, e, True) for (s, e), keep in zip(batch, flags, strict=True) if keep]
+    return hits

@@ -120,3 +120,28 @@ def test_whole_words_drops_the_hefu_inside_hefuwu(
     assert len(bar.hits) == 24
     assert all(doc.text[h.end] != "务" for h in bar.hits)
     assert bar.count_label.text() == "1 / 24"
+
+
+def test_sliced_regex_finds_what_a_whole_text_regex_finds(jieba_loaded: Segmenter) -> None:
+    import reader.gui.search_worker as sw
+    from reader.core.normalize import fold
+    from reader.core.search import SearchOptions, find_all
+
+    text = ("第十章 风云\n" + "天下大势，分久必合。ＡＢＣ abc\n" * 40) * 30
+    for query, options in [
+        ("第.{1,3}章", SearchOptions(regex=True)),
+        ("abc", SearchOptions(regex=True)),
+        (r"合。\S", SearchOptions(regex=True)),
+        ("大势", SearchOptions(regex=True, whole_word=True)),
+    ]:
+        expected = find_all(text, query, options, segmenter=jieba_loaded)
+        old = sw.REGEX_SLICE
+        sw.REGEX_SLICE = 997  # slices end mid-line and mid-match
+        try:
+            got = sw.find_regex_sliced(
+                text, fold(text, case_sensitive=True), query, options, lambda: False, jieba_loaded
+            )
+        finally:
+            sw.REGEX_SLICE = old
+        assert [(h.start, h.end) for h in got] == [(h.start, h.end) for h in expected], query
+        assert expected
