@@ -212,7 +212,7 @@ def install(window: MainWindow) -> SearchFeature:
             )
         )
         # After start-up, not during it: the first document opens first.
-        QTimer.singleShot(1500, indexer.index_library)
+        QTimer.singleShot(1500, indexer, indexer.index_library)
     app = QCoreApplication.instance()
     if app is not None:
         app.aboutToQuit.connect(feature.shutdown)

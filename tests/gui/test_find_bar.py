@@ -145,3 +145,42 @@ def test_sliced_regex_finds_what_a_whole_text_regex_finds(jieba_loaded: Segmente
             sw.REGEX_SLICE = old
         assert [(h.start, h.end) for h in got] == [(h.start, h.end) for h in expected], query
         assert expected
+
+
+class _SlowSegmenter:
+    """Stands in for an unloaded jieba: loading takes a moment and must happen off the UI thread."""
+
+    def __init__(self, real: Segmenter) -> None:
+        self.real = real
+        self.is_loaded = False
+        self.loaded_in: object = None
+
+    def ensure_loaded(self) -> None:
+        import threading
+        import time
+
+        time.sleep(0.2)
+        self.loaded_in = threading.current_thread()
+        self.is_loaded = True
+
+    def whole_word_flags(self, text: str, spans: list[tuple[int, int]]) -> list[bool]:
+        return self.real.whole_word_flags(text, spans)
+
+
+def test_whole_words_loads_the_dictionary_in_the_background_first(
+    qtbot: QtBot, window: MainWindow, report: Path, jieba_loaded: Segmenter
+) -> None:
+    import threading
+
+    from reader.gui.search_worker import SegmenterLoader
+
+    bar = open_bar(qtbot, window, report)
+    slow = _SlowSegmenter(jieba_loaded)
+    bar._loader = SegmenterLoader(slow)  # type: ignore[arg-type]
+    bar._set_document(window.current_document)
+    type_query(qtbot, bar, "和服")
+    with qtbot.waitSignal(bar.results_changed, timeout=10_000):
+        bar.word_box.setChecked(True)
+        assert bar.message_label.text() == "Loading dictionary…"
+    assert slow.loaded_in is not threading.main_thread()
+    assert len(bar.hits) == 24 and bar.message_label.text() == ""
