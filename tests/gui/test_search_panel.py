@@ -43,7 +43,7 @@ def hit_indexes(panel: SearchPanel, parent: QModelIndex | None = None) -> list[Q
 def click(qtbot: QtBot, panel: SearchPanel, index: QModelIndex) -> None:
     panel.tree.scrollTo(index)
     rect = panel.tree.visualRect(index)
-    qtbot.mouseClick(panel.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseClick(panel.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())  # type: ignore[no-untyped-call]
 
 
 def test_results_grouped_by_section_whole_words_first_and_click_jumps(
@@ -108,7 +108,7 @@ def store_window(qtbot: QtBot) -> Iterator[MainWindow]:
     def record(_icon: QMessageBox.Icon, _title: str, text: str) -> None:
         messages.append(text)
 
-    win.show_message = record  # type: ignore[method-assign]
+    win.show_message = record  # type: ignore[method-assign, assignment]
     qtbot.addWidget(win)
     win.resize(1100, 700)
     win.show()
