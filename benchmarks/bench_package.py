@@ -132,6 +132,7 @@ def main(argv: list[str] | None = None) -> int:
     tarballs = sorted(APP.parent.glob("jingdu-*.tar.gz"))
     tar_size = tarballs[-1].stat().st_size if tarballs else None
     doc = pick_document()
+    load_before = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
     version_s = time_version(args.runs)
     offscreen = time_starts(doc, args.runs, xvfb=False)
     xvfb = time_starts(doc, args.runs, xvfb=True) if shutil.which("Xvfb") else None
@@ -143,7 +144,8 @@ def main(argv: list[str] | None = None) -> int:
         "## bench_package.py",
         "",
         f"{time.strftime('%a %b %d %H:%M:%S UTC %Y', time.gmtime())}; {platform.platform()}, "
-        f"{os.cpu_count()} cores, Python {platform.python_version()}. "
+        f"{os.cpu_count()} cores, Python {platform.python_version()}, load average "
+        f"{load_before:.1f} before the runs (other work on the machine slows the medians). "
         "`uv run python benchmarks/bench_package.py` (one-folder PyInstaller build).",
         "",
         "| measure | value | target |",
