@@ -696,8 +696,24 @@ class AnnotationsFeature(QObject):
                 ),
             )
             return False, None
-        self.refresh()
+        self._apply(old, result)
         return True, result
+
+    def _apply(self, old: Annotation | None, new: Annotation | None) -> None:
+        """Show one stored change without reloading everything (fast with 10,000 marks)."""
+        model = self.panel.model
+        if new is None:
+            if old is not None and old.id is not None:
+                self._items.pop(old.id, None)
+                model.remove_annotation(old.id)
+        elif new.id is not None:
+            known = new.id in self._items
+            self._items[new.id] = new
+            if known:
+                model.update_annotation(new)
+            else:
+                model.add_annotation(new)
+        self._redraw()
 
     def refresh(self) -> None:
         """Reload the document's annotations from the store and redraw everything."""
@@ -709,7 +725,16 @@ class AnnotationsFeature(QObject):
             except Exception:
                 log.exception("cannot read annotations")
         self._items = {a.id: a for a in items if a.id is not None}
-        placed = [a for a in items if not a.orphaned]
+        if self._doc is not doc:
+            self._doc = doc
+            self.panel.set_document(doc, items)
+        else:
+            self.panel.set_annotations(items)
+        self._redraw()
+
+    def _redraw(self) -> None:
+        """Draw the current annotations in the text, on the scrollbar strip and in the tree."""
+        placed = [a for a in self._items.values() if not a.orphaned]
         self.view.set_highlights(
             [
                 HighlightSpan(a.id, a.start, a.end, a.color)
@@ -720,11 +745,6 @@ class AnnotationsFeature(QObject):
         self.view.set_scrollbar_marks(
             "annotations", [(a.start, tick_color(a.kind, a.color)) for a in placed]
         )
-        if self._doc is not doc:
-            self._doc = doc
-            self.panel.set_document(doc, items)
-        else:
-            self.panel.set_annotations(items)
         self._update_tree_counts()
         self._update_actions()
 

@@ -23,6 +23,7 @@ from PySide6.QtGui import (
     QPainter,
     QPalette,
     QPolygon,
+    QResizeEvent,
     QShortcut,
 )
 from PySide6.QtWidgets import (
@@ -54,6 +55,7 @@ from reader.gui.highlight_actions import (
 )
 from reader.models.annotations_model import (
     BOOKMARKS,
+    AnnotationRole,
     AnnotationsModel,
     ColorRole,
     CountRole,
@@ -75,6 +77,12 @@ BAR = 4
 
 class AnnotationDelegate(QStyledItemDelegate):
     """Draws a group as a bold title with a count, an annotation as swatch, quote and note."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        # row heights by (id, modified, label, width, line height): Qt asks for every
+        # row on each layout, and measuring 10,000 quotes each time is visible
+        self._heights: dict[tuple[object, ...], int] = {}
 
     def _lines(self, text: str, fm: QFontMetrics, width: int, limit: int) -> list[str]:
         """Wrap ``text`` (CJK: any character may break) into at most ``limit`` lines."""
@@ -104,16 +112,28 @@ class AnnotationDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         fm = option.fontMetrics
         line = fm.height()
-        if index.data(KindRole) == "group":
+        a = index.data(AnnotationRole)
+        if not isinstance(a, Annotation):
             return QSize(100, line + 2 * PAD)
         row = option.rect.width()
         view = self.parent()
         if isinstance(view, QTreeView):
             # the option's rect is not always laid out yet; the column is what paint gets
             row = view.viewport().width() - view.indentation()
-        width = self._text_width(row, index.data(KindRole))
-        quote = self._lines(str(index.data() or ""), fm, width, QUOTE_LINES)
-        lines = len(quote) + (1 if index.data(NoteRole) else 0)
+        width = self._text_width(row, a.kind)
+        key = (a.id, a.modified, a.label, width, fm.height())
+        cached = self._heights.get(key)
+        if cached is not None:
+            return QSize(100, cached)
+        text = (a.label or a.quote) if a.kind == "bookmark" else a.quote
+        # one measurement per row (thousands of rows): does the quote fit on one line?
+        flat = " ".join(text[: QUOTE_LINES * 120].split())
+        lines = 1 if fm.horizontalAdvance(flat) <= width else QUOTE_LINES
+        if a.note:
+            lines += 1
+        if len(self._heights) > 100_000:
+            self._heights.clear()
+        self._heights[key] = lines * line + 2 * PAD
         return QSize(100, lines * line + 2 * PAD)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
@@ -271,6 +291,8 @@ class AnnotationsPanel(QDockWidget):
         self.view.setExpandsOnDoubleClick(False)
         self.view.setWordWrap(True)
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        # a scrollbar that comes and goes changes the width, and so every row's height
+        self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.setItemDelegate(AnnotationDelegate(self.view))
@@ -297,13 +319,20 @@ class AnnotationsPanel(QDockWidget):
         self.view.doubleClicked.connect(self._on_double_clicked)
         self.view.customContextMenuRequested.connect(self._on_menu)
         self.model.modelReset.connect(self._after_reset)
+        self.model.rowsInserted.connect(self._on_rows_inserted)
+        self.model.rowsRemoved.connect(self._update_empty_state)
         delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.view)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete.activated.connect(self._delete_current)
         self._after_reset()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize and watched is self.view.viewport():
+        if (
+            event.type() == QEvent.Type.Resize
+            and watched is self.view.viewport()
+            and isinstance(event, QResizeEvent)
+            and event.size().width() != event.oldSize().width()
+        ):
             # row heights depend on the width (quotes wrap): lay rows out again
             self.view.doItemsLayout()
         return super().eventFilter(watched, event)
@@ -347,8 +376,17 @@ class AnnotationsPanel(QDockWidget):
 
     def _after_reset(self) -> None:
         self.view.expandAll()
+        self._update_empty_state()
+
+    def _update_empty_state(self) -> None:
         has_any = bool(self.model.annotations())
         self.stack.setCurrentWidget(self.view if has_any else self.empty_label)
+
+    def _on_rows_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
+        if not parent.isValid():
+            for row in range(first, last + 1):
+                self.view.expand(self.model.index(row, 0))
+        self._update_empty_state()
 
     def _on_clicked(self, index: QModelIndex) -> None:
         offset = index.data(OffsetRole)

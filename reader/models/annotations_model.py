@@ -8,6 +8,7 @@ note and colour from the roles below.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -69,8 +70,18 @@ def swatch_color(name: str) -> QColor:
     return theme("light").highlight_color(name)
 
 
+def _sort_key(a: Annotation) -> tuple[int, int, float, int]:
+    return (a.start, a.end, a.created, a.id or 0)
+
+
+#: Offset that sorts the "Orphaned" group after every section.
+_LAST = 1 << 62
+
+
 @dataclass
 class _Group:
+    uid: int
+    key: int | str
     title: str
     tooltip: str
     offset: int
@@ -79,13 +90,20 @@ class _Group:
 
 
 class AnnotationsModel(QAbstractItemModel):
-    """Groups → annotations. Group rows have internal id 0; children carry group row + 1."""
+    """Groups → annotations. Group rows have internal id 0; children carry their group's uid.
+
+    A uid (not the group's row) keeps child indexes valid when groups are
+    inserted or removed above them by the incremental updates.
+    """
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._doc: Document | None = None
         self._all: list[Annotation] = []
         self._groups: list[_Group] = []
+        self._by_uid: dict[int, _Group] = {}
+        self._row_of: dict[int, int] = {}
+        self._next_uid = 1
         self._colors: frozenset[str] | None = None
         self._text = ""
 
@@ -97,7 +115,7 @@ class AnnotationsModel(QAbstractItemModel):
 
     def set_annotations(self, annotations: Iterable[Annotation]) -> None:
         """Replace the annotations shown (same document); the filter is kept."""
-        self._all = sorted(annotations, key=lambda a: (a.start, a.end, a.created, a.id or 0))
+        self._all = sorted(annotations, key=_sort_key)
         self._rebuild()
 
     def set_filter(self, colors: Collection[str] | None = None, text: str = "") -> None:
@@ -105,6 +123,65 @@ class AnnotationsModel(QAbstractItemModel):
         self._colors = frozenset(colors) if colors is not None else None
         self._text = text.strip().casefold()
         self._rebuild()
+
+    def add_annotation(self, a: Annotation) -> None:
+        """Insert one annotation (rows inserted, no reset: the view keeps its state)."""
+        bisect.insort(self._all, a, key=_sort_key)
+        key, title, tooltip, offset, orphaned = self._group_info(a)
+        if self._doc is None or not self._matches(a, "" if orphaned else title):
+            return
+        g_row = next((i for i, g in enumerate(self._groups) if g.key == key), None)
+        if g_row is None:
+            g_row = bisect.bisect_right([g.offset for g in self._groups], offset)
+            group = _Group(self._next_uid, key, title, tooltip, offset, orphaned, [a])
+            self._next_uid += 1
+            self.beginInsertRows(QModelIndex(), g_row, g_row)
+            self._groups.insert(g_row, group)
+            self._reindex()
+            self.endInsertRows()
+            return
+        group = self._groups[g_row]
+        row = bisect.bisect_right([_sort_key(x) for x in group.items], _sort_key(a))
+        self.beginInsertRows(self.createIndex(g_row, 0, 0), row, row)
+        group.items.insert(row, a)
+        self.endInsertRows()
+
+    def remove_annotation(self, annotation_id: int) -> None:
+        """Remove one annotation (and its group when it was the last one)."""
+        self._all = [x for x in self._all if x.id != annotation_id]
+        for g_row, group in enumerate(self._groups):
+            for row, x in enumerate(group.items):
+                if x.id != annotation_id:
+                    continue
+                if len(group.items) == 1:
+                    self.beginRemoveRows(QModelIndex(), g_row, g_row)
+                    del self._groups[g_row]
+                    self._reindex()
+                    self.endRemoveRows()
+                else:
+                    self.beginRemoveRows(self.createIndex(g_row, 0, 0), row, row)
+                    del group.items[row]
+                    self.endRemoveRows()
+                return
+
+    def update_annotation(self, a: Annotation) -> None:
+        """Show the changed annotation ``a`` (same id): in place when it did not move."""
+        assert a.id is not None
+        index = self.index_of(a.id)
+        old = self.annotation(index)
+        group = self._by_uid.get(index.internalId()) if index.isValid() else None
+        if (
+            old is not None
+            and group is not None
+            and (old.start, old.end, old.orphaned) == (a.start, a.end, a.orphaned)
+            and self._matches(a, "" if group.orphaned else group.title)
+        ):
+            self._all = [a if x.id == a.id else x for x in self._all]
+            group.items[index.row()] = a
+            self.dataChanged.emit(index, index)
+            return
+        self.remove_annotation(a.id)
+        self.add_annotation(a)
 
     @property
     def document(self) -> Document | None:
@@ -122,15 +199,17 @@ class AnnotationsModel(QAbstractItemModel):
         """The annotation of an annotation row (None for groups and invalid indexes)."""
         if not index.isValid() or index.internalId() == 0:
             return None
-        group = self._groups[index.internalId() - 1]
-        return group.items[index.row()] if index.row() < len(group.items) else None
+        group = self._by_uid.get(index.internalId())
+        if group is None or index.row() >= len(group.items):
+            return None
+        return group.items[index.row()]
 
     def index_of(self, annotation_id: int) -> QModelIndex:
         """The row showing annotation ``annotation_id`` (invalid when hidden or unknown)."""
-        for g_row, group in enumerate(self._groups):
+        for group in self._groups:
             for row, a in enumerate(group.items):
                 if a.id == annotation_id:
-                    return self.createIndex(row, 0, g_row + 1)
+                    return self.createIndex(row, 0, group.uid)
         return QModelIndex()
 
     def _matches(self, a: Annotation, path: str) -> bool:
@@ -144,36 +223,36 @@ class AnnotationsModel(QAbstractItemModel):
                 return False
         return True
 
+    def _group_info(self, a: Annotation) -> tuple[int | str, str, str, int, bool]:
+        """(key, title, tooltip, sort offset, orphaned) of the group ``a`` is listed in."""
+        if a.orphaned or self._doc is None:
+            tip = self.tr("Text changed: these could not be found again. Quote and note are kept.")
+            return "orphaned", self.tr("Orphaned"), tip, _LAST, True
+        node = group_node(self._doc, a.start)
+        titles = [s.title for s in node.ancestors() if s.kind in GROUP_KINDS]
+        path = " › ".join(titles) if titles else self.tr("Beginning")
+        return id(node), path, path, node.start if node.parent is not None else -1, False
+
+    def _reindex(self) -> None:
+        self._by_uid = {g.uid: g for g in self._groups}
+        self._row_of = {g.uid: i for i, g in enumerate(self._groups)}
+
     def _rebuild(self) -> None:
         self.beginResetModel()
-        self._groups = []
-        doc = self._doc
-        if doc is not None:
-            by_node: dict[int, _Group] = {}
-            orphans = _Group(
-                self.tr("Orphaned"),
-                self.tr("Text changed: these could not be found again. Quote and note are kept."),
-                0,
-                orphaned=True,
-            )
+        groups: dict[int | str, _Group] = {}
+        if self._doc is not None:
             for a in self._all:
-                if a.orphaned:
-                    if self._matches(a, ""):
-                        orphans.items.append(a)
+                key, title, tooltip, offset, orphaned = self._group_info(a)
+                if not self._matches(a, "" if orphaned else title):
                     continue
-                node = group_node(doc, a.start)
-                group = by_node.get(id(node))
+                group = groups.get(key)
                 if group is None:
-                    titles = [s.title for s in node.ancestors() if s.kind in GROUP_KINDS]
-                    path = " › ".join(titles) if titles else self.tr("Beginning")
-                    group = _Group(path, path, a.start)
-                    by_node[id(node)] = group
-                if self._matches(a, group.title):
-                    group.items.append(a)
-            self._groups = [g for g in by_node.values() if g.items]
-            self._groups.sort(key=lambda g: g.offset)
-            if orphans.items:
-                self._groups.append(orphans)
+                    group = _Group(self._next_uid, key, title, tooltip, offset, orphaned)
+                    self._next_uid += 1
+                    groups[key] = group
+                group.items.append(a)
+        self._groups = sorted(groups.values(), key=lambda g: g.offset)
+        self._reindex()
         self.endResetModel()
 
     # -- QAbstractItemModel ------------------------------------------------------------
@@ -184,14 +263,16 @@ class AnnotationsModel(QAbstractItemModel):
             return self.createIndex(row, 0, 0) if row < len(self._groups) else QModelIndex()
         if parent.internalId() != 0 or parent.row() >= len(self._groups):
             return QModelIndex()
-        if row >= len(self._groups[parent.row()].items):
+        group = self._groups[parent.row()]
+        if row >= len(group.items):
             return QModelIndex()
-        return self.createIndex(row, 0, parent.row() + 1)
+        return self.createIndex(row, 0, group.uid)
 
     def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
         if not index.isValid() or index.internalId() == 0:
             return QModelIndex()
-        return self.createIndex(index.internalId() - 1, 0, 0)
+        row = self._row_of.get(index.internalId())
+        return QModelIndex() if row is None else self.createIndex(row, 0, 0)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         if not parent.isValid():
@@ -218,11 +299,10 @@ class AnnotationsModel(QAbstractItemModel):
             if index.row() >= len(self._groups):
                 return None
             return self._group_data(self._groups[index.row()], role)
-        a = self.annotation(index)
-        if a is None:
+        group = self._by_uid.get(index.internalId())
+        if group is None or index.row() >= len(group.items):
             return None
-        orphaned = self._groups[index.internalId() - 1].orphaned
-        return self._item_data(a, orphaned, role)
+        return self._item_data(group.items[index.row()], group.orphaned, role)
 
     def _group_data(self, group: _Group, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
@@ -230,7 +310,7 @@ class AnnotationsModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return group.tooltip
         if role == OffsetRole:
-            return None if group.orphaned else group.offset
+            return None if group.orphaned else max(0, group.offset)
         if role == KindRole:
             return "group"
         if role == CountRole:

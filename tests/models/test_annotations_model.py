@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtTest import QAbstractItemModelTester
 
 from reader.core.annotation import make_annotation
@@ -150,3 +150,36 @@ def test_section_counts_include_subsections_and_skip_orphans() -> None:
     assert counts[id(top[0])] == 3  # 服务大局 + (一) highlight + bookmark
     assert counts[id(top[0].children[0])] == 2
     assert counts[id(top[1])] == 1
+
+
+def test_incremental_changes_keep_the_model_consistent() -> None:
+    d = doc()
+    model = AnnotationsModel()
+    tester = QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    items = sample(d)
+    model.set_document(d, items[:2])  # 固本强基 (group 二) and 服务大局 (group 一)
+    assert rows(model) == ["一、在服务大局中提高", "二、在固本强基中提高"]
+    keep = model.index(0, 0, model.index(1, 0))  # a row in the last group
+    kept = QPersistentModelIndex(keep)
+    model.add_annotation(items[3])  # 开头: a new group at the top
+    assert rows(model)[0] == "Beginning"
+    assert kept.data(IdRole) == 1  # rows below the new group still point at their annotation
+    model.add_annotation(items[5])  # orphan: its group goes last
+    assert rows(model)[-1] == "Orphaned"
+    model.add_annotation(items[4])  # bookmark in (一)
+    model.add_annotation(items[2])
+    assert len(model.visible_annotations()) == 6
+    recoloured = items[1].replace(color="purple", note="新笔记")
+    model.update_annotation(recoloured)
+    assert model.index_of(2).data(ColorRole) == "purple"
+    moved = items[1].replace(start=TEXT.index("固本强基"), end=TEXT.index("固本强基") + 2)
+    model.update_annotation(moved)  # moves to another group
+    assert model.index_of(2).parent().data() == "二、在固本强基中提高"
+    model.remove_annotation(20)
+    assert "Orphaned" not in rows(model)
+    model.set_filter({"green"})
+    model.add_annotation(make_annotation(d, "highlight", 0, 2, color="pink").replace(id=30))
+    assert model.index_of(30).isValid() is False  # filtered out, but kept
+    model.set_filter(None)
+    assert model.index_of(30).isValid()
+    del tester
