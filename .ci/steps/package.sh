@@ -64,6 +64,14 @@ step "self-test under xvfb-run (xcb platform plugin)"
 env -u QT_QPA_PLATFORM xvfb-run -a -s "-screen 0 1280x800x24" "$APP/jingdu" --self-test ||
     fail "self-test under Xvfb"
 
+step "command-line sub-commands of the built program"
+guide=$(ls "$APP"/_internal/resources/guide/*.txt | head -1)
+"$APP/jingdu" outline "$guide" >/dev/null || fail "jingdu outline"
+cli_dir=$(mktemp -d)
+hits=$(JINGDU_DATA_DIR="$cli_dir" "$APP/jingdu" search --whole-word "$guide" 打开 | wc -l)
+[ "$hits" -gt 0 ] || fail "jingdu search --whole-word found nothing in the guide"
+rm -rf "$cli_dir"
+
 step "window screenshot with a private data folder"
 shot_dir=$(mktemp -d)
 JINGDU_DATA_DIR="$shot_dir/data" QT_QPA_PLATFORM=offscreen \
