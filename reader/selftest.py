@@ -375,6 +375,27 @@ def check_about(st: SelfTest) -> str:
         dialog.deleteLater()
 
 
+def check_translations(st: SelfTest) -> str:
+    """Our compiled translations and Qt's own Chinese ones load."""
+    from PySide6.QtCore import QLibraryInfo, QTranslator
+
+    from reader import paths
+
+    folder = paths.resource_path("translations")
+    compiled = sorted(folder.glob("*.qm")) if folder.is_dir() else []
+    if not compiled:
+        raise CheckFailed(f"no compiled translations (.qm) in {folder}")
+    for qm in compiled:
+        translator = QTranslator()
+        if not translator.load(str(qm)) or translator.isEmpty():
+            raise CheckFailed(f"{qm.name} does not load as a Qt translation")
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    qt_translator = QTranslator()
+    if not qt_translator.load("qtbase_zh_CN", qt_dir):
+        raise CheckFailed(f"Qt's own qtbase_zh_CN.qm is not in {qt_dir}")
+    return f"{', '.join(q.stem for q in compiled)}; Qt's qtbase_zh_CN"
+
+
 # --- driver ---------------------------------------------------------------------------------
 
 
@@ -403,6 +424,7 @@ CHECKS: dict[str, tuple[Callable[[SelfTest], str], tuple[str, ...]]] = {
     "store-highlight": (check_store, ("open-document",)),
     "main-window": (check_window, ("open-document",)),
     "about-dialog": (check_about, ()),
+    "translations": (check_translations, ()),
 }
 
 
