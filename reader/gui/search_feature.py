@@ -24,10 +24,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SearchFeature", text)
-
-
 @dataclass
 class SearchFeature:
     """What install() built, for tests and other features."""
@@ -96,7 +92,7 @@ def install(window: MainWindow) -> SearchFeature:
     apply_stored_words(window.store, segmenter_loader().segmenter)
 
     find_bar = FindBar(window)
-    toolbar = QToolBar(_tr("Find"), window)
+    toolbar = QToolBar(QCoreApplication.translate("SearchFeature", "Find"), window)
     toolbar.setObjectName("find_toolbar")
     toolbar.setMovable(False)
     toolbar.setFloatable(False)
@@ -130,12 +126,20 @@ def install(window: MainWindow) -> SearchFeature:
     actions: dict[str, QAction] = {}
     edit = window.menus["edit"]
     edit.addSeparator()
-    _add(window, actions, "find", _tr("&Find…"), find_bar.open_bar, [QKeySequence(keys.Find)], edit)
+    _add(
+        window,
+        actions,
+        "find",
+        QCoreApplication.translate("SearchFeature", "&Find…"),
+        find_bar.open_bar,
+        [QKeySequence(keys.Find)],
+        edit,
+    )
     _add(
         window,
         actions,
         "find_next",
-        _tr("Find &Next"),
+        QCoreApplication.translate("SearchFeature", "Find &Next"),
         find_bar.find_next,
         QKeySequence.keyBindings(keys.FindNext),
         edit,
@@ -144,13 +148,13 @@ def install(window: MainWindow) -> SearchFeature:
         window,
         actions,
         "find_previous",
-        _tr("Find Pre&vious"),
+        QCoreApplication.translate("SearchFeature", "Find Pre&vious"),
         find_bar.find_previous,
         QKeySequence.keyBindings(keys.FindPrevious),
         edit,
     )
 
-    search_menu = QMenu(_tr("&Search"), window)
+    search_menu = QMenu(QCoreApplication.translate("SearchFeature", "&Search"), window)
     tools_action = window.menus["tools"].menuAction()
     window.menuBar().insertMenu(tools_action, search_menu)
     window.menus.setdefault("search", search_menu)
@@ -165,7 +169,7 @@ def install(window: MainWindow) -> SearchFeature:
         window,
         actions,
         "search_document",
-        _tr("Search in &Document…"),
+        QCoreApplication.translate("SearchFeature", "Search in &Document…"),
         search_here,
         [QKeySequence("Ctrl+Shift+F")],
         search_menu,
@@ -174,7 +178,7 @@ def install(window: MainWindow) -> SearchFeature:
         window,
         actions,
         "search_library",
-        _tr("Search in &Library…"),
+        QCoreApplication.translate("SearchFeature", "Search in &Library…"),
         search_library,
         [QKeySequence("Ctrl+Alt+F")],
         search_menu,
@@ -196,7 +200,7 @@ def install(window: MainWindow) -> SearchFeature:
         window,
         actions,
         "user_dictionary",
-        _tr("User &Dictionary…"),
+        QCoreApplication.translate("SearchFeature", "User &Dictionary…"),
         feature.open_user_dictionary,
         [],
         tools,
@@ -204,7 +208,7 @@ def install(window: MainWindow) -> SearchFeature:
     if indexer is not None:
         indexer.progress.connect(
             lambda done, total, title: window.show_status(
-                _tr("Indexing the library: %1 / %2 — %3")
+                QCoreApplication.translate("SearchFeature", "Indexing the library: %1 / %2 — %3")
                 .replace("%1", str(done + 1))
                 .replace("%2", str(total))
                 .replace("%3", title),
