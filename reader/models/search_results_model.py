@@ -69,10 +69,6 @@ class _Node:
         return self.parent.children.index(self)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SearchResultsModel", text)
-
-
 class SearchResultsModel(QAbstractItemModel):
     """A QAbstractItemModel of grouped search hits (one column)."""
 
@@ -146,7 +142,11 @@ class SearchResultsModel(QAbstractItemModel):
         parent = self._root
         if self._by_document:
             parent = self._child_group(parent, hit.key, "document", hit.title or hit.path, notify)
-        label = " › ".join(hit.section) if hit.section else _tr("(before the first heading)")
+        label = (
+            " › ".join(hit.section)
+            if hit.section
+            else QCoreApplication.translate("SearchResultsModel", "(before the first heading)")
+        )
         return self._child_group(parent, hit.section, "section", label, notify)
 
     def _child_group(self, parent: _Node, key: Any, kind: str, label: str, notify: bool) -> _Node:
