@@ -84,6 +84,16 @@ written=$(find "$APP" -newer "$marker" -print | head -5)
 jieba_after=$(stat -c %Y "$jieba_tmp" 2>/dev/null || echo none)
 [ "$jieba_before" = "$jieba_after" ] || fail "jieba wrote $jieba_tmp (must use the cache folder)"
 
+if command -v desktop-file-validate >/dev/null 2>&1; then
+    step "desktop-file-validate"
+    desktop-file-validate "$APP/share/applications/jingdu.desktop" || fail "jingdu.desktop is invalid"
+fi
+if command -v appstreamcli >/dev/null 2>&1; then
+    step "appstreamcli validate"
+    appstreamcli validate --no-net "$APP/share/metainfo/io.github.jingdu.Jingdu.metainfo.xml" ||
+        fail "AppStream metainfo is invalid"
+fi
+
 step "install.sh / uninstall.sh in a throw-away HOME"
 home=$(mktemp -d)
 env -u XDG_DATA_HOME -u XDG_CONFIG_HOME HOME="$home" "$APP/install.sh" >/dev/null
