@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import islice
 from typing import TYPE_CHECKING, NamedTuple
 
 from reader.core.normalize import fold, fold_char, variants_map
@@ -94,43 +95,42 @@ def compile_regex(pattern: str, options: SearchOptions) -> re.Pattern[str]:
 # -- finding -----------------------------------------------------------------------
 
 
-def _find_plain(text: str, needle: str, limit: int | None) -> Iterator[tuple[int, int]]:
-    size = len(needle)
-    find = text.find
-    pos = find(needle)
-    count = 0
-    while pos != -1:
-        yield pos, pos + size
-        count += 1
-        if limit is not None and count >= limit:
-            return
-        # Non-overlapping, like a find bar: 啊啊 in 啊啊啊 is one hit.
-        pos = find(needle, pos + size)
+#: Builds a Hit without going through its Python-level ``__new__``: a common
+#: query has tens of thousands of hits, and this is several times cheaper.
+_new_tuple = tuple.__new__
+_NO_FLAG = (None,)
 
 
-def _find_regex(
-    text: str, pattern: re.Pattern[str], limit: int | None
-) -> Iterator[tuple[int, int]]:
-    count = 0
-    for match in pattern.finditer(text):
-        start, end = match.span()
-        if start == end:
-            continue  # a pattern like "a*" matches nothing everywhere: skip those
-        yield start, end
-        count += 1
-        if limit is not None and count >= limit:
-            return
+def _find_plain(text: str, needle: str, limit: int | None) -> list[Hit]:
+    # A literal pattern runs the same fast substring search as str.find, but
+    # the loop over matches stays in C (measured ~1.5x faster than a find loop).
+    # Non-overlapping, like a find bar: 啊啊 in 啊啊啊 is one hit.
+    matches: Iterator[re.Match[str]] = re.compile(re.escape(needle)).finditer(text)
+    if limit is not None:
+        matches = islice(matches, limit)
+    return [_new_tuple(Hit, m.span() + _NO_FLAG) for m in matches]
 
 
-def _spans(
+def _find_regex(text: str, pattern: re.Pattern[str], limit: int | None) -> list[Hit]:
+    # A pattern like "a*" matches nothing everywhere: skip empty matches.
+    matches: Iterator[tuple[int, int]] = (
+        span for span in map(re.Match.span, pattern.finditer(text)) if span[0] != span[1]
+    )
+    if limit is not None:
+        matches = islice(matches, limit)
+    return [_new_tuple(Hit, span + _NO_FLAG) for span in matches]
+
+
+def _hits(
     text: str,
     query: str,
     options: SearchOptions,
     limit: int | None,
     folded: dict[bool, str] | None,
-) -> Iterator[tuple[int, int]]:
+) -> list[Hit]:
+    """Every hit (``whole_word`` not computed), at most ``limit``."""
     if not query:
-        return iter(())
+        return []
     if options.regex:
         regex = compile_regex(query, options)
         # Regexes run on width-folded text (case via IGNORECASE) so that \d, [A-Z]
@@ -186,30 +186,27 @@ def _find(
     folded: dict[bool, str] | None,
 ) -> list[Hit]:
     if options.whole_word:
+        found = _hits(text, query, options, None, folded)
+        if not found:
+            return found
         seg = _segmenter(segmenter)
         hits: list[Hit] = []
-        batch: list[tuple[int, int]] = []
-        # Filter in batches so a limit stops early without segmenting every hit.
-        for span in _spans(text, query, options, None, folded):
-            batch.append(span)
-            if len(batch) >= 512:
-                hits.extend(_keep_whole(text, batch, seg))
-                batch = []
-                if limit is not None and len(hits) >= limit:
-                    return hits[:limit]
-        hits.extend(_keep_whole(text, batch, seg))
-        return hits if limit is None else hits[:limit]
-    spans = _spans(text, query, options, limit, folded)
-    if classify:
-        found = list(spans)
+        # Filter in batches so a limit stops early without checking every hit.
+        step = len(found) if limit is None else max(512, 2 * limit)
+        for i in range(0, len(found), step):
+            batch = found[i : i + step]
+            flags = seg.whole_word_flags(text, batch)
+            hits.extend(
+                _new_tuple(Hit, (h[0], h[1], True)) for h, f in zip(batch, flags, strict=True) if f
+            )
+            if limit is not None and len(hits) >= limit:
+                return hits[:limit]
+        return hits
+    found = _hits(text, query, options, limit, folded)
+    if classify and found:
         flags = _segmenter(segmenter).whole_word_flags(text, found)
-        return [Hit(s, e, f) for (s, e), f in zip(found, flags, strict=True)]
-    return [Hit(s, e) for s, e in spans]
-
-
-def _keep_whole(text: str, spans: list[tuple[int, int]], seg: Segmenter) -> list[Hit]:
-    flags = seg.whole_word_flags(text, spans)
-    return [Hit(s, e, True) for (s, e), f in zip(spans, flags, strict=True) if f]
+        return [_new_tuple(Hit, (h[0], h[1], f)) for h, f in zip(found, flags, strict=True)]
+    return found
 
 
 def _segmenter(segmenter: Segmenter | None) -> Segmenter:
@@ -226,7 +223,7 @@ def classify_hits(text: str, hits: Iterable[Hit], segmenter: Segmenter | None = 
     todo = [h for h in hits if h.whole_word is None]
     if not todo:
         return hits
-    flags = iter(_segmenter(segmenter).whole_word_flags(text, [(h.start, h.end) for h in todo]))
+    flags = iter(_segmenter(segmenter).whole_word_flags(text, todo))
     return [h if h.whole_word is not None else h._replace(whole_word=next(flags)) for h in hits]
 
 

@@ -25,6 +25,9 @@ from reader import paths
 
 log = logging.getLogger(__name__)
 
+#: A ``(start, end)`` span, or a tuple starting with one (a search Hit).
+Span = tuple[int, int] | tuple[int, int, bool | None]
+
 #: jieba never joins characters across these: a word-boundary check only needs
 #: the run of such characters around a hit (mirrors jieba's own ``re_han_default``).
 _NON_WORD = re.compile(r"[^\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]")
@@ -264,8 +267,11 @@ class Segmenter:
         """True if ``text[start:end]`` starts and ends on jieba word boundaries."""
         return self.whole_word_flags(text, [(start, end)])[0]
 
-    def whole_word_flags(self, text: str, spans: Sequence[tuple[int, int]]) -> list[bool]:
+    def whole_word_flags(self, text: str, spans: Sequence[Span]) -> list[bool]:
         """:meth:`is_whole_word` for many spans of one text (shares segmentation work).
+
+        Spans are ``(start, end)`` pairs, or tuples that begin with them (such as
+        ``reader.core.search.Hit``).
 
         A hit is whole when jieba (search mode, no HMM) segments its context
         window with a word starting at its start and one ending at its end.
@@ -289,7 +295,9 @@ class Segmenter:
             if len(windows) > _CACHE_MAX:
                 windows.clear()
             edge_ok = self._edge_clear
-            for start, end in spans:
+            for span in spans:
+                start = span[0]
+                end = span[1]
                 if end <= start:
                     append(False)
                     continue
