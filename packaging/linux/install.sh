@@ -73,18 +73,23 @@ sed -e "s|^Exec=.*|Exec=\"$app/jingdu\" %F|" -e "s|^TryExec=.*|TryExec=$app/jing
 
 apps_dir=$data_home/applications
 icons_dir=$data_home/icons/hicolor
-if command -v xdg-desktop-menu >/dev/null 2>&1 && command -v xdg-icon-resource >/dev/null 2>&1; then
+xdg_register() {
+    # --mode user: xdg-utils would otherwise install system-wide when run as root.
     for png in "$app"/share/icons/hicolor/*/apps/jingdu.png; do
         size=$(basename "$(dirname "$(dirname "$png")")" | cut -dx -f1)
-        xdg-icon-resource install --noupdate --novendor --context apps --size "$size" "$png" jingdu
+        xdg-icon-resource install --mode user --noupdate --novendor --context apps \
+            --size "$size" "$png" jingdu || return 1
     done
-    xdg-icon-resource forceupdate || true
-    xdg-desktop-menu install --novendor "$desktop"
+    xdg-icon-resource forceupdate --mode user || true
+    xdg-desktop-menu install --mode user --novendor "$desktop"
+}
+if command -v xdg-desktop-menu >/dev/null 2>&1 && command -v xdg-icon-resource >/dev/null 2>&1 &&
+    xdg_register; then
     say "registered the menu entry and icons with xdg-utils"
 else
     mkdir -p "$apps_dir"
     cp "$desktop" "$apps_dir/jingdu.desktop"
-    say "wrote $apps_dir/jingdu.desktop (xdg-utils not found)"
+    say "wrote $apps_dir/jingdu.desktop"
 fi
 # The scalable icon (xdg-icon-resource handles only PNG sizes) and the AppStream data.
 for dir in "$app"/share/icons/hicolor/*/apps; do

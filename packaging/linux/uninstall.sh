@@ -27,12 +27,12 @@ apps_dir=$data_home/applications
 icons_dir=$data_home/icons/hicolor
 
 if command -v xdg-desktop-menu >/dev/null 2>&1; then
-    xdg-desktop-menu uninstall --novendor jingdu.desktop 2>/dev/null || true
+    xdg-desktop-menu uninstall --mode user --novendor jingdu.desktop 2>/dev/null || true
 fi
 rm -f "$apps_dir/jingdu.desktop"
 if command -v xdg-icon-resource >/dev/null 2>&1; then
     for size in 16 22 24 32 48 64 128 256 512; do
-        xdg-icon-resource uninstall --noupdate --context apps --size "$size" jingdu 2>/dev/null || true
+        xdg-icon-resource uninstall --mode user --noupdate --context apps --size "$size" jingdu 2>/dev/null || true
     done
 fi
 rm -f "$icons_dir"/*/apps/jingdu.png "$icons_dir"/scalable/apps/jingdu.svg
