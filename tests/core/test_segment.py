@@ -99,3 +99,53 @@ def test_context_window_stays_inside_the_run_of_words() -> None:
     text = "第一句。南京市长江大桥，第二句"
     lo, hi = context_window(text, text.index("长江"), text.index("长江") + 2)
     assert text[lo:hi] == "南京市长江大桥"
+
+
+SAMPLE = (
+    "南京市长江大桥于1968年建成通车，是长江上第一座由中国自行设计和建造的双层铁路公路两用桥。"
+    "我跟和服务员说了一声，她穿着和服走进研究生命运研讨会。加强机关党建工作，推进政党建设，"
+    "做好GDP2024统计工作。全会有两列席人员，会议要求固本强基、守正创新，乒乓球拍卖会上出价。"
+)
+
+
+def _reference(seg: Segmenter, text: str, start: int, end: int) -> bool:
+    """The decision by definition: jieba's own search-mode cut of the context window."""
+    lo, hi = context_window(text, start, end)
+    starts: set[int] = set()
+    ends: set[int] = set()
+    interior: set[int] = set()
+    for word, a, b in seg.tokenizer.tokenize(text[lo:hi], mode="search", HMM=False):
+        starts.add(a)
+        ends.add(b)
+        if word in seg.user_words:
+            interior.update(range(a + 1, b))
+    return (start - lo) in starts - interior and (end - lo) in ends - interior
+
+
+@pytest.mark.parametrize("user_words", [[], ["两列席", "固本强基", "长江上"]])
+def test_fast_whole_word_checks_agree_with_jieba_on_every_span(
+    segmenter: Segmenter, user_words: list[str]
+) -> None:
+    segmenter.add_words(user_words)
+    try:
+        spans = [
+            (a, b) for a in range(len(SAMPLE)) for b in range(a + 1, min(len(SAMPLE), a + 5) + 1)
+        ]
+        expected = [_reference(segmenter, SAMPLE, a, b) for a, b in spans]
+        segmenter.clear_caches()
+        assert segmenter.whole_word_flags(SAMPLE, spans) == expected
+        # A second pass answers from the memoised tables: still the same.
+        assert segmenter.whole_word_flags(SAMPLE, spans) == expected
+    finally:
+        for word in user_words:
+            segmenter.remove_word(word)
+
+
+def test_boundaries_match_jieba_search_mode(segmenter: Segmenter) -> None:
+    for lo in range(0, len(SAMPLE) - 20, 7):
+        piece = SAMPLE[lo : lo + 20]
+        tokens = segmenter.tokenizer.tokenize(piece, mode="search", HMM=False)
+        starts = {a for _, a, _ in tokens}
+        tokens = segmenter.tokenizer.tokenize(piece, mode="search", HMM=False)
+        ends = {b for _, _, b in tokens}
+        assert segmenter.boundaries(piece) == (starts, ends), piece
