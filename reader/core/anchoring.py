@@ -15,6 +15,7 @@ than attached to the wrong words.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -53,6 +54,15 @@ FUZZY_MIN_COVERAGE = 0.5
 FUZZY_MIN_PURITY = 0.5
 #: Equal characters in a row (quote and context) trusted as the same text, not chance.
 MIN_RUN = 3
+#: How far from where it should be (after the shift of its neighbours) the stored
+#: context is looked for to find a quote's old place.
+HOME_RADIUS = 48
+#: Characters of stored context that must still touch a short quote's copy on one side.
+EDGE_AGREE = 3
+#: How much further than its intact neighbours a doubtful placement may have moved.
+NEIGHBOUR_SLACK = 48
+#: Unexplained characters allowed between a found side of the context and the quote.
+HOME_GAP = 16
 FRAMED_CONTEXT = 0.9
 FUZZY_SURE_LENGTH = 10
 PROBE = 12
@@ -111,6 +121,25 @@ def context_similarity(text: str, start: int, end: int, prefix: str, suffix: str
     return score / total
 
 
+def edges_agree(text: str, start: int, end: int, prefix: str, suffix: str) -> bool:
+    """The stored context still touches ``start..end`` on at least one side.
+
+    A short quote's copy a few characters from its deleted original can have a
+    similar context overall (the same sentence, shifted) but never the exact
+    characters right against it.
+    """
+    if prefix:
+        before = text[max(0, start - len(prefix)) : start]
+        if _common_suffix(prefix, before) >= min(EDGE_AGREE, len(prefix)):
+            return True
+    elif start == 0:
+        return True
+    if suffix:
+        after = text[end : end + len(suffix)]
+        return _common_prefix(suffix, after) >= min(EDGE_AGREE, len(suffix))
+    return end == len(text)
+
+
 def _penalty(pos: int, hint: int) -> float:
     d = abs(pos - hint)
     return NEAR_WEIGHT * min(1.0, d / NEAR_SCALE) + FAR_WEIGHT * min(1.0, d / FAR_SCALE)
@@ -164,6 +193,8 @@ def _exact(text: str, quote: str, prefix: str, suffix: str, hint: int) -> Anchor
         ctx = context_similarity(text, p, p + n, prefix, suffix)
         if ctx < _needed_context(p, hint, n) and not unique_long:
             continue
+        if n < UNIQUE_LONG_QUOTE and not edges_agree(text, p, p + n, prefix, suffix):
+            continue
         score = 1.0 + 0.5 * ctx - _penalty(p, hint)
         if best is None or score > best.score:
             best = Anchor(p, p + n, "exact", score)
@@ -180,6 +211,9 @@ class _Span:
     coverage: float
     #: Share of the span made of the quote's characters (the rest was inserted).
     purity: float
+    #: Quote characters lost before the span's first and after its last one.
+    lead: int
+    tail: int
 
 
 def _align(text: str, quote: str, prefix: str, suffix: str, guess: int) -> _Span | None:
@@ -202,27 +236,159 @@ def _align(text: str, quote: str, prefix: str, suffix: str, guess: int) -> _Span
     joined = prefix + quote + suffix
     q0, q1 = len(prefix), len(prefix) + n
     diffs = _dmp.diff_main(joined, window, False)
+    runs: list[tuple[int, int, int]] = []  # (offset in joined, offset in window, length)
     ji = wi = 0
-    first = last = -1
-    matched = 0
     for op, chunk in diffs:
         size = len(chunk)
         if op == 0:
-            a, b = max(ji, q0), min(ji + size, q1)
-            if b > a and size >= MIN_RUN:
-                if first < 0:
-                    first = wi + (a - ji)
-                last = wi + (b - ji)
-                matched += b - a
+            runs.append((ji, wi, size))
             ji += size
             wi += size
         elif op == -1:
             ji += size
         else:
             wi += size
+    trusted = [size >= MIN_RUN for _, _, size in runs]
+    # A two-character run right next to a trusted one (at most a character or two
+    # deleted or inserted between) is the quote's own text too, e.g. 推进 in
+    # 推进[农]村土地 after 农 was deleted; a lone one across inserted text is chance.
+    changed = True
+    while changed:
+        changed = False
+        for k, (jk, wk, size) in enumerate(runs):
+            if trusted[k] or size < 2:
+                continue
+            for m in (k - 1, k + 1):
+                if 0 <= m < len(runs) and trusted[m]:
+                    jm, wm, sm = runs[m]
+                    gap_j = jk - (jm + sm) if m < k else jm - (jk + size)
+                    gap_w = wk - (wm + sm) if m < k else wm - (wk + size)
+                    if gap_j <= 2 and gap_w <= 2:
+                        trusted[k] = changed = True
+                        break
+    first = last = -1
+    lead = tail = 0
+    matched = 0
+    for (jk, wk, size), ok in zip(runs, trusted, strict=True):
+        a, b = max(jk, q0), min(jk + size, q1)
+        if ok and b > a:
+            if first < 0:
+                first, lead = wk + (a - jk), a - q0
+            last, tail = wk + (b - jk), q1 - b
+            matched += b - a
     if first < 0 or last <= first:
         return None
-    return _Span(lo + first, lo + last, matched / n, matched / (last - first))
+    return _Span(lo + first, lo + last, matched / n, matched / (last - first), lead, tail)
+
+
+@dataclass(frozen=True)
+class _Home:
+    """A quote's old place: between its prefix (if found) and its suffix (if found)."""
+
+    lo: int
+    hi: int
+    left: bool
+    right: bool
+
+
+def _home(text: str, prefix: str, suffix: str, n: int, hint: int) -> _Home | None:
+    """Where the stored context still stands around ``hint``: the quote's old place.
+
+    The end of the prefix's last PROBE characters and the start of the suffix's first
+    ones are looked for close to where they should be. When either is found, the
+    quote (or what is left of it) can only be next to it; an exact copy elsewhere
+    is another passage, however similar.
+    """
+    start = end = -1
+    probe_p = prefix[-PROBE:]
+    if len(probe_p) >= PROBE // 2:
+        lo = max(0, hint - HOME_RADIUS - len(probe_p))
+        hits = _occurrences(text[lo : hint + HOME_RADIUS], probe_p, hint - lo, 4)
+        if hits:
+            start = lo + min(hits, key=lambda p: abs(lo + p + len(probe_p) - hint)) + len(probe_p)
+    probe_s = suffix[:PROBE]
+    if len(probe_s) >= PROBE // 2:
+        lo = max(0, hint + n - HOME_RADIUS)
+        hits = _occurrences(text[lo : hint + n + HOME_RADIUS + len(probe_s)], probe_s, 0, 4)
+        if hits:
+            end = lo + min(hits, key=lambda p: abs(lo + p - hint - n))
+    if start < 0 and end < 0:
+        return None
+    reach = n + n // 2 + 24  # the quote with insertions inside and before it
+    if start >= 0 and end >= 0 and not 0 <= end - start <= reach:
+        return None  # the two sides belong to different passages: no clear old place
+    if start < 0:
+        return _Home(max(0, end - reach), end, False, True)
+    if end < 0:
+        return _Home(start, min(len(text), start + reach), True, False)
+    return _Home(start, end, True, True)
+
+
+def _agreeing_edges(text: str, start: int, end: int, prefix: str, suffix: str) -> int:
+    """How many sides (0-2) of ``start..end`` still touch the stored context."""
+    left = bool(prefix) and _common_suffix(
+        prefix, text[max(0, start - len(prefix)) : start]
+    ) >= min(EDGE_AGREE, len(prefix))
+    right = bool(suffix) and _common_prefix(suffix, text[end : end + len(suffix)]) >= min(
+        EDGE_AGREE, len(suffix)
+    )
+    return int(left) + int(right)
+
+
+def _at_home(
+    text: str, quote: str, prefix: str, suffix: str, hint: int, home: _Home
+) -> Anchor | None:
+    """The quote (or what survives of it) next to its old context, or None."""
+    n = len(quote)
+
+    def next_to_context(start: int, end: int, lead: int, tail: int) -> bool:
+        # Text between a found side of the context and the span must be explained by
+        # quote characters lost there (``lead``/``tail``) or a small insertion; else
+        # the span is other text that merely looks like the quote (often the old
+        # context itself, when the quote is gone).
+        if home.left and start - home.lo > lead + HOME_GAP:
+            return False
+        return not (home.right and home.hi - end > tail + HOME_GAP)
+
+    framed = home.left and home.right
+    copies: list[tuple[float, int]] = []
+    pos = text.find(quote, home.lo, home.hi)
+    while pos != -1:
+        if next_to_context(pos, pos + n, 0, 0):
+            ctx = context_similarity(text, pos, pos + n, prefix, suffix)
+            copies.append((ctx - _penalty(pos, hint), pos))
+        pos = text.find(quote, pos + 1, home.hi)
+    if copies:
+        # Several copies inside the old place (short quotes): the best context wins.
+        _, best = max(copies)
+        ctx = context_similarity(text, best, best + n, prefix, suffix)
+        # With one side of the context only, a copy a few characters further on may be
+        # another one (the quote itself deleted): its context must agree too.
+        agree = n >= UNIQUE_LONG_QUOTE or edges_agree(text, best, best + n, prefix, suffix)
+        if agree and ctx >= (FUZZY_MIN_CONTEXT if framed else EXACT_MIN_CONTEXT):
+            return Anchor(best, best + n, "exact", 1.0 + 0.5 * ctx)
+    best_key: tuple[float, int, int] | None = None
+    best_span: _Span | None = None
+    for guess in {home.lo, max(home.lo, home.hi - n), hint}:
+        span = _align(text, quote, prefix, suffix, guess)
+        if span is None or span.start < home.lo or span.end > home.hi:
+            continue
+        if span.coverage < FUZZY_MIN_COVERAGE or span.purity < FUZZY_MIN_PURITY:
+            continue
+        if not next_to_context(span.start, span.end, span.lead, span.tail):
+            continue
+        # Equal alignments of repeated words: the one whose edges touch the context.
+        key = (
+            span.coverage,
+            _agreeing_edges(text, span.start, span.end, prefix, suffix),
+            -abs(span.start - hint),
+        )
+        if best_key is None or key > best_key:
+            best_key, best_span = key, span
+    if best_span is None:
+        return None
+    ctx = context_similarity(text, best_span.start, best_span.end, prefix, suffix)
+    return Anchor(best_span.start, best_span.end, "fuzzy", best_span.coverage + 0.5 * ctx)
 
 
 def _fuzzy(text: str, quote: str, prefix: str, suffix: str, hint: int) -> Anchor | None:
@@ -303,6 +469,9 @@ def locate(text: str, quote: str, prefix: str, suffix: str, hint: int) -> Anchor
         and text[hint + n : hint + n + len(suffix)] == suffix
     ):
         return Anchor(hint, hint + n, "unchanged", 1.0)
+    home = _home(text, prefix, suffix, n, hint)
+    if home is not None:
+        return _at_home(text, quote, prefix, suffix, hint, home)
     exact = _exact(text, quote, prefix, suffix, hint)
     if exact is not None and exact.score >= 1.0 + 0.5 * SURE_CONTEXT - _penalty(hint + 50, hint):
         return exact
@@ -362,25 +531,75 @@ class ReanchorResult:
 
 def reanchor_all(text: str, annotations: Iterable[Annotation]) -> ReanchorResult:
     """Re-anchor every annotation of a document whose text changed."""
-    result: list[Annotation] = []
-    changed: list[Annotation] = []
-    moved = 0
+    originals = sorted(annotations, key=lambda x: (x.start, x.end))
+    placed: list[Annotation] = []
     # In document order, text moves by the same amount between edits: carry the last
     # shift seen so most annotations are checked in O(1) at their shifted place.
     shift = 0
-    for a in sorted(annotations, key=lambda x: (x.start, x.end)):
+    for a in originals:
         b = reanchor(text, a, shift)
         if not b.orphaned and b.start != a.start + shift and _fits(text, a, b.start):
             # Only a placement with quote and full context intact sets the shift:
             # a doubtful one must not mislead its neighbours.
             shift = b.start - a.start
-        result.append(b)
-        if b != a:
-            changed.append(b)
-            if not b.orphaned:
-                moved += 1
-    result.sort(key=lambda x: (x.start, x.end, x.id or 0))
-    return ReanchorResult(result, changed, moved, sum(1 for b in result if b.orphaned))
+        placed.append(b)
+    for i in _out_of_order(text, originals, placed):
+        a = originals[i]
+        placed[i] = a if a.orphaned else a.replace(orphaned=True)
+    changed = [b for a, b in zip(originals, placed, strict=True) if b != a]
+    moved = sum(1 for b in changed if not b.orphaned)
+    placed.sort(key=lambda x: (x.start, x.end, x.id or 0))
+    return ReanchorResult(placed, changed, moved, sum(1 for b in placed if b.orphaned))
+
+
+def _out_of_order(text: str, originals: list[Annotation], placed: list[Annotation]) -> list[int]:
+    """Placements that jumped over an annotation found intact (indexes into ``placed``).
+
+    Edits keep the order of the text they leave: what followed an annotation found
+    with its quote and whole context intact still follows it. A placement on the far
+    side of such a neighbour is an identical passage elsewhere (legal boilerplate
+    repeats), not the annotation's own text.
+    """
+    sure = [
+        (a.start, a.end, b.start, b.end)
+        for a, b in zip(originals, placed, strict=True)
+        if not b.orphaned and a.quote and _fits(text, a, b.start)
+    ]
+    if not sure:
+        return []
+    by_end = sorted(sure, key=lambda t: t[1])
+    ends_old = [t[1] for t in by_end]
+    # Furthest new end among intact annotations that ended at or before each old end.
+    reach_end: list[int] = []
+    for t in by_end:
+        reach_end.append(max(t[3], reach_end[-1]) if reach_end else t[3])
+    by_start = sorted(sure, key=lambda t: t[0])
+    starts_old = [t[0] for t in by_start]
+    # Nearest new start among intact annotations that started at or after each old start.
+    first_start = [0] * len(by_start)
+    low = len(text)
+    for k in range(len(by_start) - 1, -1, -1):
+        low = min(low, by_start[k][2])
+        first_start[k] = low
+    bad: list[int] = []
+    for i, (a, b) in enumerate(zip(originals, placed, strict=True)):
+        if b.orphaned or not a.quote:
+            continue
+        k_prev = bisect.bisect_right(ends_old, a.start)
+        before = reach_end[k_prev - 1] if k_prev else 0
+        k_next = bisect.bisect_left(starts_old, a.end)
+        after = first_start[k_next] if k_next < len(by_start) else len(text)
+        if b.start < before or b.end > after:
+            bad.append(i)
+            continue
+        if k_prev and k_next < len(by_start) and not _fits(text, a, b.start):
+            # A doubtful placement between two intact neighbours moved about as they did.
+            prev, nxt = by_end[k_prev - 1], by_start[k_next]
+            shifts = (prev[2] - prev[0], nxt[2] - nxt[0])
+            slack = NEIGHBOUR_SLACK + len(a.quote)
+            if not min(shifts) - slack <= b.start - a.start <= max(shifts) + slack:
+                bad.append(i)
+    return bad
 
 
 def is_in_place(text: str, a: Annotation) -> bool:
