@@ -65,8 +65,8 @@ def zh_window(qapp: QApplication, qtbot: QtBot, tmp_path: Path) -> Iterator[Main
     assert translators, "jingdu_zh_CN.qm did not load: run resources/translations/update.sh"
     store = Store.open()
     win = MainWindow(store)
-    win.features = install_features(win)  # type: ignore[attr-defined]
-    win.show_message = lambda *_args: None  # type: ignore[method-assign,assignment]
+    win.features = install_features(win)
+    win.show_message = lambda *_args: None  # type: ignore[method-assign]
     qtbot.addWidget(win)
     win.resize(1000, 700)
     win.show()
@@ -85,7 +85,7 @@ def test_menus_and_toolbars_are_chinese(
     zh_window: MainWindow, qtbot: QtBot, tmp_path: Path
 ) -> None:
     win = zh_window
-    assert len(win.features) >= 2  # type: ignore[attr-defined]
+    assert len(win.features) >= 2
     win.recent_menu.aboutToShow.emit()  # fills the "(no recent files)" placeholder
     doc = write(tmp_path / "文件.txt", "标题\n一、第一部分\n正文内容。\n二、第二部分\n更多正文。\n")
     open_and_wait(qtbot, win, doc)  # texts that change with a document (last colour, ...)
