@@ -26,6 +26,9 @@ class OverviewStrip(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self._marks: dict[str, list[tuple[float, QColor]]] = {}
+        #: per layer, the ticks merged to pixel rows for one strip height:
+        #: 10,000 marks become at most a few hundred rectangles to paint
+        self._rows: dict[str, tuple[int, list[tuple[int, QColor]]]] = {}
         self._span = (0.0, 0.0)
         self._background = QColor("#f0f0f0")
         self._viewport = QColor("#c0c0c0")
@@ -42,6 +45,7 @@ class OverviewStrip(QWidget):
             self._marks[name] = list(marks)
         else:
             self._marks.pop(name, None)
+        self._rows.pop(name, None)
         self.update()
 
     def marks(self, name: str) -> list[tuple[float, QColor]]:
@@ -64,11 +68,22 @@ class OverviewStrip(QWidget):
             top = self._span[0] * h
             height = max(4.0, (self._span[1] - self._span[0]) * h)
             painter.fillRect(QRectF(1, top, w - 2, height), self._viewport)
-        for marks in self._marks.values():
-            for fraction, color in marks:
-                y = min(h - 2, fraction * h)
+        for name in self._marks:
+            for y, color in self._pixel_rows(name, h):
                 painter.fillRect(QRectF(1, y, w - 2, 2), color)
         painter.end()
+
+    def _pixel_rows(self, name: str, h: int) -> list[tuple[int, QColor]]:
+        """Ticks of layer ``name`` as (pixel row, colour), one per row (the last mark wins)."""
+        cached = self._rows.get(name)
+        if cached is not None and cached[0] == h:
+            return cached[1]
+        rows: dict[int, QColor] = {}
+        for fraction, color in self._marks.get(name, []):
+            rows[min(h - 2, max(0, int(fraction * h)))] = color
+        result = sorted(rows.items(), key=lambda item: item[0])
+        self._rows[name] = (h, result)
+        return result
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self._jump(event)

@@ -21,6 +21,8 @@ class TextPane(QTextEdit):
     clicked_at = Signal(int)
     #: The context menu is built and about to show; Qt position under the mouse.
     menu_about_to_show = Signal(QMenu, int)
+    #: The pane is about to be resized and its text laid out again (note the position).
+    about_to_resize = Signal()
     #: The viewport was resized (the view re-centres the text column).
     resized = Signal()
 
@@ -80,6 +82,7 @@ class TextPane(QTextEdit):
             self.clicked_at.emit(self.position_at(event.position().toPoint()))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
+        self.about_to_resize.emit()
         super().resizeEvent(event)
         self.update_margins()
         self.resized.emit()

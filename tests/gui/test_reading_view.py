@@ -208,9 +208,10 @@ def test_search_hits_and_scrollbar_marks(view: ReadingView, small_chunks: None) 
     hits = [(h.offset, h.offset + 2) for h in doc.headings]
     view.set_search_hits(hits, 1)
     selections = view.text_pane.extraSelections()
-    start, end = view.window_range()
-    inside = [h for h in hits if start <= h[0] < end]
-    assert len(selections) == len(inside)
+    marked = {(s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in selections}
+    top, bottom = view.top_offset(), view.bottom_offset()
+    visible = [h for h in hits if top <= h[0] < bottom]
+    assert visible and {(view._qt(a), view._qt(b)) for a, b in visible} <= marked
     underlined = [s for s in selections if s.format.fontUnderline()]
     assert len(underlined) == 1
     assert underlined[0].cursor.selectedText() == doc.text[hits[1][0] : hits[1][1]]
@@ -275,3 +276,123 @@ def test_compute_chunks_cuts_at_section_starts() -> None:
     for a, b in itertools.pairwise(bounds):
         assert 0 < b - a <= rv.CHUNK_MAX
     assert set(bounds[1:-1]) <= set(starts)
+
+
+def drawn_spans(view: ReadingView) -> list[tuple[str, str]]:
+    """(text, background colour) of the extra selections, in the order Qt paints them."""
+    return [
+        (s.cursor.selectedText(), s.format.background().color().name())
+        for s in view.text_pane.extraSelections()
+    ]
+
+
+def test_nested_highlight_sharing_a_start_is_painted_on_top(view: ReadingView) -> None:
+    doc = novel(3)
+    view.set_document(doc)
+    a = doc.headings[1].offset + 12
+    long_span = HighlightSpan(1, a, a + 30, "yellow")
+    short_span = HighlightSpan(2, a, a + 5, "blue")
+    inner_span = HighlightSpan(3, a + 10, a + 14, "green")
+    # given in an order that used to put the short span underneath
+    view.set_highlights([short_span, inner_span, long_span])
+    drawn = drawn_spans(view)
+    colour = {name: view._theme.highlight_color(name).name() for name in ("yellow", "blue")}
+    assert drawn[0] == (doc.text[a : a + 30], colour["yellow"])  # painted first: underneath
+    assert drawn.index((doc.text[a : a + 5], colour["blue"])) > 0
+    # a click on the shared start reports the short (visible) one
+    assert [s.id for s in view.highlights()] == [1, 2, 3]
+
+
+def test_many_highlights_reach_qt_only_near_the_visible_text(
+    view: ReadingView, small_chunks: None
+) -> None:
+    doc = novel(120)
+    view.set_document(doc)
+    n = len(doc.text)
+    spans = [HighlightSpan(k + 1, s, s + 4, "yellow") for k, s in enumerate(range(0, n - 5, 20))]
+    view.set_highlights(spans)
+    drawn = view.text_pane.extraSelections()
+    assert 0 < len(drawn) < len(spans) / 10
+    # every highlight on screen is drawn, after scrolling as well
+    bar = view.text_pane.verticalScrollBar()
+    for _ in range(12):
+        bar.setValue(bar.value() + bar.pageStep())
+        top, bottom = view.top_offset(), view.bottom_offset()
+        marked = {s.cursor.selectionStart() for s in view.text_pane.extraSelections()}
+        on_screen = [s for s in spans if top <= s.start and s.end <= bottom]
+        assert on_screen and {view._qt(s.start) for s in on_screen} <= marked
+    far = spans[len(spans) * 3 // 4]
+    view.scroll_to_offset(far.start)
+    marked = {s.cursor.selectionStart() for s in view.text_pane.extraSelections()}
+    assert view._qt(far.start) in marked
+
+
+def top_line_holds(view: ReadingView, offset: int) -> bool:
+    """True when document ``offset`` is on the first visible line."""
+    y = rv.TOP_GAP + 2
+    first = view.offset_at(QPoint(0, y))
+    last = view.offset_at(QPoint(view.text_pane.viewport().width() - 1, y))
+    return first <= offset <= last
+
+
+def test_width_changes_keep_the_reading_position(qtbot: QtBot, view: ReadingView) -> None:
+    doc = novel(30)
+    view.set_document(doc)
+    target = doc.headings[12].offset + 200  # inside a paragraph, mid-line
+    view.scroll_to_offset(target)
+    assert top_line_holds(view, target)
+    for width in (520, 1000, 640, 800, 700):  # narrower and wider, several times
+        view.resize(width, 600)
+        qtbot.wait(5)
+        assert top_line_holds(view, target), width
+    view.zoom_in()
+    assert top_line_holds(view, target)
+    view.set_theme("dark")
+    assert top_line_holds(view, target)
+
+
+def test_showing_a_dock_keeps_the_reading_position(qtbot: QtBot, small_chunks: None) -> None:
+    from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow
+
+    win = QMainWindow()
+    qtbot.addWidget(win)
+    view = ReadingView()
+    win.setCentralWidget(view)
+    dock = QDockWidget("批注")
+    dock.setWidget(QLabel("批注"))
+    dock.setMinimumWidth(300)
+    win.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    dock.hide()
+    win.resize(1000, 700)
+    win.show()
+    qtbot.waitExposed(win)
+    doc = novel(120)
+    view.set_document(doc)
+    bar = view.text_pane.verticalScrollBar()
+    for _ in range(7):  # read a little way in, so the window has slid
+        bar.setValue(bar.value() + bar.pageStep() - 13)
+        qtbot.wait(1)
+    before = view.top_offset()
+    width = view.width()
+    dock.show()
+    qtbot.waitUntil(lambda: view.width() < width)
+    qtbot.wait(5)
+    assert top_line_holds(view, before)
+    dock.hide()
+    qtbot.waitUntil(lambda: view.width() == width)
+    qtbot.wait(5)
+    assert top_line_holds(view, before)
+
+
+def test_overview_strip_merges_thousands_of_marks_into_pixel_rows(view: ReadingView) -> None:
+    doc = novel(30)
+    view.set_document(doc)
+    red = QColor("red")
+    n = len(doc.text)
+    view.set_scrollbar_marks("annotations", [(k * n // 10_000, red) for k in range(10_000)])
+    strip = view.overview_strip
+    assert strip.isVisible()
+    rows = strip._pixel_rows("annotations", strip.height())
+    assert 0 < len(rows) <= strip.height()
+    assert rows[0][0] == 0 and rows[-1][0] >= strip.height() - 3
+    strip.repaint()
