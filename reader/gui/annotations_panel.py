@@ -290,7 +290,7 @@ class AnnotationsPanel(QDockWidget):
         self.view.setItemsExpandable(True)
         self.view.setExpandsOnDoubleClick(False)
         self.view.setWordWrap(True)
-        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerItem)
         # a scrollbar that comes and goes changes the width, and so every row's height
         self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
