@@ -45,6 +45,8 @@ UNIQUE_LONG_QUOTE = 12
 #: Extra context needed by an exact copy found far from where the quote was.
 FAR_NEED_SCALE = 1000
 FAR_NEED_WEIGHT = 0.4
+#: Extra context needed by an exact copy of a quote shorter than UNIQUE_LONG_QUOTE.
+SHORT_NEED_WEIGHT = 0.3
 FUZZY_MIN_QUOTE = 0.75
 FUZZY_MIN_CONTEXT = 0.45
 FUZZY_SURE_QUOTE = 0.9
@@ -149,7 +151,10 @@ def _needed_context(pos: int, hint: int, length: int) -> float:
     """Context similarity an exact copy needs: more far from the old place, more if short."""
     far = min(1.0, abs(pos - hint) / FAR_NEED_SCALE)
     weight = FAR_NEED_WEIGHT if length < UNIQUE_LONG_QUOTE else FAR_NEED_WEIGHT / 2
-    return EXACT_MIN_CONTEXT + weight * far
+    # A two-character quote says almost nothing by itself (其預 recurs in every clause
+    # of a law): its context has to carry the proof.
+    short = max(0.0, (UNIQUE_LONG_QUOTE - length) / UNIQUE_LONG_QUOTE)
+    return EXACT_MIN_CONTEXT + SHORT_NEED_WEIGHT * short + weight * far
 
 
 def _occurrences(text: str, needle: str, hint: int, limit: int) -> list[int]:
