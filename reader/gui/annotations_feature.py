@@ -742,9 +742,15 @@ class AnnotationsFeature(QObject):
                 if a.kind == "highlight" and a.id is not None and a.end > a.start
             ]
         )
-        self.view.set_scrollbar_marks(
-            "annotations", [(a.start, tick_color(a.kind, a.color)) for a in placed]
-        )
+        colors: dict[tuple[str, str], QColor] = {}  # one colour object per kind and colour
+        ticks: list[tuple[int, QColor]] = []
+        for a in placed:
+            key = (a.kind, a.color)
+            color = colors.get(key)
+            if color is None:
+                color = colors[key] = tick_color(a.kind, a.color)
+            ticks.append((a.start, color))
+        self.view.set_scrollbar_marks("annotations", ticks)
         self._update_tree_counts()
         self._update_actions()
 
