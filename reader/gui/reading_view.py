@@ -60,7 +60,7 @@ HEADING_SCALE = {1: 1.5, 2: 1.28, 3: 1.14, 4: 1.05}
 #: Highlights and search hits are given to Qt only for the visible text plus this many
 #: characters either side (several screens); scrolling past that rebuilds them. Qt
 #: measures every extra selection on each change, so 10,000 of them cost ~0.3 s.
-PAINT_MARGIN = 6_000
+PAINT_MARGIN = 2_500
 
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 #: Paragraphs that bring their own indent (novels often start lines with "　　").
