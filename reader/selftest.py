@@ -228,6 +228,19 @@ def check_search_whole_word(st: SelfTest) -> str:
     )
 
 
+def check_keywords(st: SelfTest) -> str:
+    """Keywords of the guide come out of jieba plus its bundled IDF table."""
+    try:
+        from reader.core.keywords import top_keywords
+        from reader.core.segment import default_segmenter
+    except ImportError as exc:
+        raise _missing("reader.core.keywords", "keyword extraction", exc) from exc
+    keywords = top_keywords(st.doc.text, k=5, segmenter=default_segmenter())
+    if not keywords:
+        raise CheckFailed("no keywords for the guide")
+    return ", ".join(word for word, _ in keywords)
+
+
 def check_store(st: SelfTest) -> str:
     """A highlight made through the store survives closing and reopening it."""
     try:
@@ -421,6 +434,7 @@ CHECKS: dict[str, tuple[Callable[[SelfTest], str], tuple[str, ...]]] = {
     "open-document": (check_load, ("resources",)),
     "search": (check_search_plain, ("open-document",)),
     "whole-word-search": (check_search_whole_word, ("open-document",)),
+    "keywords": (check_keywords, ("open-document",)),
     "store-highlight": (check_store, ("open-document",)),
     "main-window": (check_window, ("open-document",)),
     "about-dialog": (check_about, ()),

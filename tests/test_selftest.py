@@ -33,13 +33,14 @@ def test_self_test_passes_and_keeps_data_in_the_given_folder(tmp_path: Path) -> 
         "open-document",
         "search",
         "whole-word-search",
+        "keywords",
         "store-highlight",
         "main-window",
         "about-dialog",
         "translations",
     ]
     assert all(line.startswith("ok") for line in lines)
-    assert "self-test: 8 passed, 0 failed" in proc.stdout
+    assert "self-test: 9 passed, 0 failed" in proc.stdout
     # The store and jieba's cache went where we pointed it, nowhere else.
     assert (data / "jingdu.sqlite3").is_file()
     assert list((data / "cache" / "jieba").glob("*.cache"))
