@@ -55,7 +55,7 @@
         <location filename="../../reader/gui/annotations_feature.py" line="147"/>
         <source>Annotate</source>
         <extracomment>Settings key of the colour used by Ctrl+H and new notes. Documents looked up to show progress in File ▸ Open Recent. Blank characters trimmed from both ends of a selection before highlighting.</extracomment>
-        <translation>批注</translation>
+        <translation>批注工具栏</translation>
     </message>
     <message>
         <location filename="../../reader/gui/annotations_feature.py" line="239"/>
@@ -69,7 +69,7 @@
     </message>
     <message>
         <location filename="../../reader/gui/annotations_feature.py" line="256"/>
-        <location filename="../../reader/gui/annotations_feature.py" line="802"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="808"/>
         <source>Copy with C&amp;itation</source>
         <translation>带出处复制(&amp;I)</translation>
     </message>
@@ -85,7 +85,7 @@
     </message>
     <message>
         <location filename="../../reader/gui/annotations_feature.py" line="284"/>
-        <location filename="../../reader/gui/annotations_feature.py" line="800"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="806"/>
         <source>Add &amp;Note…</source>
         <translation>添加笔记(&amp;N)…</translation>
     </message>
@@ -285,7 +285,7 @@ Details: %2</source>
     <message>
         <location filename="../../reader/gui/annotations_feature.py" line="652"/>
         <source>%1 were not found in this text and are listed under “Orphaned”.</source>
-        <translation>%1 条在本文中找不到，已列入“失去定位”。</translation>
+        <translation>%1 条在本文中找不到，已列入“找不到原文”一组。</translation>
     </message>
     <message>
         <location filename="../../reader/gui/annotations_feature.py" line="657"/>
@@ -303,37 +303,37 @@ Details: %2</source>
         <translation>精读无法把这项更改保存到资料库：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="766"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="772"/>
         <source>%1 annotations could not be found in the changed text; they are listed under “Orphaned” in the Annotations panel.</source>
-        <translation>文件内容已改动，有 %1 条批注找不到原文位置，已列入批注面板的“失去定位”。</translation>
+        <translation>文件内容已改动，有 %1 条批注找不到原文位置，已列入批注面板的“找不到原文”一组。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="794"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="800"/>
         <source>C&amp;olour</source>
         <translation>颜色(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="800"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="806"/>
         <source>Edit &amp;Note…</source>
         <translation>编辑笔记(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="805"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="811"/>
         <source>&amp;Delete Highlight</source>
         <translation>删除高亮(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="825"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="831"/>
         <source>This Highlight</source>
         <translation>此处高亮</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="867"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="873"/>
         <source>Open a document first.</source>
         <translation>请先打开一个文档。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="870"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="876"/>
         <source>Highlights and bookmarks cannot be saved for this document.</source>
         <translation>无法为此文档保存高亮和书签。</translation>
     </message>
@@ -341,33 +341,33 @@ Details: %2</source>
 <context>
     <name>AnnotationsModel</name>
     <message>
-        <location filename="../../reader/models/annotations_model.py" line="229"/>
+        <location filename="../../reader/models/annotations_model.py" line="242"/>
         <source>Text changed: these could not be found again. Quote and note are kept.</source>
         <extracomment>The Annotation behind a row (None for group rows). Annotation id (int) of a row; None for groups. Document offset to jump to (group: its first annotation; annotation: its start). &quot;highlight&quot; / &quot;bookmark&quot; for annotations, &quot;group&quot; for groups. Colour name of a highlight (&quot;&quot; for bookmarks and groups). The note (&quot;&quot; when none). Number of annotations shown in a group (0 for annotation rows). True for the &quot;Orphaned&quot; group and its rows. Filter value meaning &quot;bookmarks&quot; in ``set_filter(colors=...)``. Node kinds that make a group; points and synthetic blocks belong to their section. Offset that sorts the &quot;Orphaned&quot; group after every section.</extracomment>
         <translation>文本已改动，这些批注找不到原位置；引文和笔记均已保留。</translation>
     </message>
     <message>
-        <location filename="../../reader/models/annotations_model.py" line="230"/>
+        <location filename="../../reader/models/annotations_model.py" line="243"/>
         <source>Orphaned</source>
-        <translation>失去定位</translation>
+        <translation>找不到原文</translation>
     </message>
     <message>
-        <location filename="../../reader/models/annotations_model.py" line="233"/>
+        <location filename="../../reader/models/annotations_model.py" line="246"/>
         <source>Beginning</source>
         <translation>开头</translation>
     </message>
     <message>
-        <location filename="../../reader/models/annotations_model.py" line="325"/>
+        <location filename="../../reader/models/annotations_model.py" line="338"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../reader/models/annotations_model.py" line="331"/>
+        <location filename="../../reader/models/annotations_model.py" line="344"/>
         <source>Note: %1</source>
         <translation>笔记：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/models/annotations_model.py" line="357"/>
+        <location filename="../../reader/models/annotations_model.py" line="370"/>
         <source>Annotations</source>
         <translation>批注</translation>
     </message>
@@ -900,9 +900,9 @@ Check the disk or network drive and try again.</source>
 <context>
     <name>ReadingView</name>
     <message>
-        <location filename="../../reader/gui/reading_view.py" line="182"/>
+        <location filename="../../reader/gui/reading_view.py" line="198"/>
         <source>This file is empty.</source>
-        <extracomment>Documents up to this many characters are shown whole. Chunk sizes (characters) for windowed documents; chunks end at a section start when one lies between MIN and MAX, else at a paragraph end after TARGET. Chunks kept on each side of the chunk being read. Zoom limits, in steps of 10 %. Margin around the text inside the widget, pixels. Pixels left above the line that a jump brings to the top. Line pitch of body text, in em (CJK fonts&apos; natural spacing is ~1.3–1.5 em). Heading size relative to body text, by level (deeper levels: 1.0). Paragraphs that bring their own indent (novels often start lines with &quot; &quot;). Runs of empty lines, which would otherwise each take a full line pitch.</extracomment>
+        <extracomment>Documents up to this many characters are shown whole. Chunk sizes (characters) for windowed documents; chunks end at a section start when one lies between MIN and MAX, else at a paragraph end after TARGET. Chunks kept on each side of the chunk being read. Zoom limits, in steps of 10 %. Margin around the text inside the widget, pixels. Pixels left above the line that a jump brings to the top. Line pitch of body text, in em (CJK fonts&apos; natural spacing is ~1.3–1.5 em). Heading size relative to body text, by level (deeper levels: 1.0). Highlights and search hits are given to Qt only for the visible text plus this many characters either side (several screens); scrolling past that rebuilds them. Qt measures every extra selection on each change, so 10,000 of them cost ~0.3 s. Paragraphs that bring their own indent (novels often start lines with &quot; &quot;). Runs of empty lines, which would otherwise each take a full line pitch. document range whose highlights and hits are handed to Qt (offset, y): the character being read and its line&apos;s top in the viewport, restored after the text is laid out again (width change, dock shown)</extracomment>
         <translation>这个文件是空的。</translation>
     </message>
 </context>
@@ -921,12 +921,12 @@ Check the disk or network drive and try again.</source>
     <message>
         <location filename="../../reader/gui/search_feature.py" line="142"/>
         <source>Find &amp;Next</source>
-        <translation>查找下一个(&amp;N)</translation>
+        <translation>查找下一处(&amp;N)</translation>
     </message>
     <message>
         <location filename="../../reader/gui/search_feature.py" line="151"/>
         <source>Find Pre&amp;vious</source>
-        <translation>查找上一个(&amp;V)</translation>
+        <translation>查找上一处(&amp;V)</translation>
     </message>
     <message>
         <location filename="../../reader/gui/search_feature.py" line="157"/>
