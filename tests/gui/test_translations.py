@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from gui_helpers import open_and_wait, write
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -24,9 +25,10 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from reader.gui.dialogs.note_dialog import NoteDialog
 from reader.gui.features import install_features
 from reader.gui.i18n import install_translators
-from reader.gui.main_window import MainWindow, supported_encodings
+from reader.gui.main_window import MainWindow, guide_path, supported_encodings
 from reader.store.db import Store
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -194,3 +196,74 @@ def test_compiled_qm_is_up_to_date(tmp_path: Path) -> None:
         [str(lrelease), str(TS), "-qm", str(out)], check=True, capture_output=True, timeout=120
     )
     assert out.read_bytes() == QM.read_bytes(), "jingdu_zh_CN.qm is stale: run update.sh"
+
+
+#: One shortcut as the guide writes it (arrows for the arrow keys).
+GUIDE_KEY = re.compile(
+    r"(?:(?:Ctrl|Alt|Shift)\+)+(?:F\d{1,2}|Home|End|Enter|Delete|[A-Z0-9=\-↑↓])|\bF\d{1,2}\b"
+)
+ARROWS = {"↑": "Up", "↓": "Down"}
+
+
+def portable(seq: QKeySequence) -> str:
+    return seq.toString(QKeySequence.SequenceFormat.PortableText)
+
+
+def test_every_shortcut_in_the_guide_exists(zh_window: MainWindow) -> None:
+    win = zh_window
+    known: set[str] = set()
+    for action in win.findChildren(QAction):
+        known.update(portable(s) for s in action.shortcuts())
+    for shortcut in win.findChildren(QShortcut):  # find bar Esc, panel Delete
+        known.add(portable(shortcut.key()))
+    note = NoteDialog("引文")
+    known.update(portable(s.key()) for s in note.findChildren(QShortcut))
+    note.deleteLater()
+    assert {"Ctrl+O", "Ctrl+F", "Ctrl+D", "Ctrl+Down"} <= known
+
+    text = guide_path().read_text(encoding="utf-8")
+    missing: list[str] = []
+    checked = 0
+    for line in text.splitlines():
+        keys = [k for k in GUIDE_KEY.findall(line)]
+        names = [portable(QKeySequence("".join(ARROWS.get(c, c) for c in k))) for k in keys]
+        checked += len(names)
+        if "随系统而定" in line:
+            # platform-dependent standard keys: the guide lists each platform's one
+            if names and not set(names) & known:
+                missing.append(line)
+        else:
+            missing.extend(f"{k} ({line[:30]}…)" for k in names if k not in known)
+    assert checked >= 40
+    assert not missing, "shortcuts in the guide that no action has:\n" + "\n".join(missing)
+
+
+MENU_PATH = re.compile(r"“((?:文件|编辑|视图|转到|搜索|工具|帮助)(?: ▸ [^”]+)+)”")
+
+
+def plain_menu_text(text: str) -> str:
+    return re.sub(r"\(&\w\)|&", "", text).replace("…", "").split("\t")[0].strip()
+
+
+def test_every_menu_path_in_the_guide_exists(zh_window: MainWindow) -> None:
+    paths: set[tuple[str, ...]] = set()
+
+    def walk(menu: QMenu, prefix: tuple[str, ...]) -> None:
+        for action in menu.actions():
+            here = (*prefix, plain_menu_text(action.text()))
+            paths.add(here)
+            sub = action.menu()
+            if isinstance(sub, QMenu):
+                walk(sub, here)
+
+    for top in zh_window.menuBar().actions():
+        name = (plain_menu_text(top.text()),)
+        paths.add(name)
+        sub = top.menu()
+        if isinstance(sub, QMenu):
+            walk(sub, name)
+    text = guide_path().read_text(encoding="utf-8")
+    mentioned = {tuple(plain_menu_text(p) for p in m.split(" ▸ ")) for m in MENU_PATH.findall(text)}
+    assert len(mentioned) >= 15
+    missing = sorted(" ▸ ".join(p) for p in mentioned if p not in paths)
+    assert not missing, "menu items the guide names but the app lacks:\n" + "\n".join(missing)
