@@ -33,6 +33,7 @@ SECTION = "anchoring"
 
 DUMP = bool(os.environ.get("BENCH_DUMP"))
 DUMPED: list[tuple[Annotation, Annotation, str, tuple[int, int]]] = []
+ORPHANS: list[tuple[Annotation, str, tuple[int, int]]] = []
 
 RELATIONS = ("before", "after", "inside", "away")
 OPS = ("insert", "delete", "replace")
@@ -251,6 +252,8 @@ def run(trials: int, per_doc: int, edits: int, seeds: list[int]) -> dict[str, ob
                     tally.total += 1
                     if b.orphaned:
                         tally.orphaned += 1
+                        if DUMP and cls in ("inside", "edge"):
+                            ORPHANS.append((a, text, (kept[0], kept[-1] + 1)))
                         continue
                     got = (b.start, b.end)
                     ok, exact = judge(got, kept, cls)

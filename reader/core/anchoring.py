@@ -65,6 +65,8 @@ EDGE_AGREE = 3
 NEIGHBOUR_SLACK = 48
 #: Unexplained characters allowed between a found side of the context and the quote.
 HOME_GAP = 16
+#: Characters of distance from the expected place that finding both sides is worth.
+FRAMED_BONUS = 8
 FRAMED_CONTEXT = 0.9
 FUZZY_SURE_LENGTH = 10
 PROBE = 12
@@ -281,8 +283,14 @@ def _align(text: str, quote: str, prefix: str, suffix: str, guess: int) -> _Span
                 first, lead = wk + (a - jk), a - q0
             last, tail = wk + (b - jk), q1 - b
             matched += b - a
-    if first < 0 or last <= first:
-        return None
+    if first < 0 or last <= first or matched < 2:
+        return None  # one character of a quote is no proof of where it went
+    for (jk, wk, size), ok in zip(runs, trusted, strict=True):
+        outside = wk + size <= first or wk >= last
+        if not ok and size >= 2 and outside and min(jk + size, q1) > max(jk, q0):
+            # Part of the quote may survive beyond the span (除，债务人请 ->
+            # ，债，人民法院务人请): no way to tell where the highlight ends.
+            return None
     return _Span(lo + first, lo + last, matched / n, matched / (last - first), lead, tail)
 
 
@@ -304,29 +312,36 @@ def _home(text: str, prefix: str, suffix: str, n: int, hint: int) -> _Home | Non
     quote (or what is left of it) can only be next to it; an exact copy elsewhere
     is another passage, however similar.
     """
-    start = end = -1
+    starts: list[int] = []  # where a copy of the prefix's end ends
+    ends: list[int] = []  # where a copy of the suffix's start starts
     probe_p = prefix[-PROBE:]
     if len(probe_p) >= PROBE // 2:
         lo = max(0, hint - HOME_RADIUS - len(probe_p))
         hits = _occurrences(text[lo : hint + HOME_RADIUS], probe_p, hint - lo, 4)
-        if hits:
-            start = lo + min(hits, key=lambda p: abs(lo + p + len(probe_p) - hint)) + len(probe_p)
+        starts = [lo + p + len(probe_p) for p in hits]
     probe_s = suffix[:PROBE]
     if len(probe_s) >= PROBE // 2:
         lo = max(0, hint + n - HOME_RADIUS)
         hits = _occurrences(text[lo : hint + n + HOME_RADIUS + len(probe_s)], probe_s, 0, 4)
-        if hits:
-            end = lo + min(hits, key=lambda p: abs(lo + p - hint - n))
-    if start < 0 and end < 0:
-        return None
+        ends = [lo + p for p in hits]
     reach = n + n // 2 + 24  # the quote with insertions inside and before it
-    if start >= 0 and end >= 0 and not 0 <= end - start <= reach:
-        return None  # the two sides belong to different passages: no clear old place
-    if start < 0:
-        return _Home(max(0, end - reach), end, False, True)
-    if end < 0:
-        return _Home(start, min(len(text), start + reach), True, False)
-    return _Home(start, end, True, True)
+    # Candidate old places, by how far they are from where the quote should be.
+    # Repeated clauses can put another copy of one side, or of both, nearby: the
+    # nearest wins, both sides found being worth a few characters.
+    homes: list[tuple[int, int, _Home]] = []
+    for start in starts:
+        homes.append(
+            (abs(start - hint), 1, _Home(start, min(len(text), start + reach), True, False))
+        )
+        for end in ends:
+            if 0 <= end - start <= reach:
+                far = max(abs(start - hint), abs(end - hint - n)) - FRAMED_BONUS
+                homes.append((far, 0, _Home(start, end, True, True)))
+    for end in ends:
+        homes.append((abs(end - hint - n), 1, _Home(max(0, end - reach), end, False, True)))
+    if not homes:
+        return None
+    return min(homes, key=lambda t: (t[0], t[1]))[2]
 
 
 def _agreeing_edges(text: str, start: int, end: int, prefix: str, suffix: str) -> int:
@@ -370,8 +385,21 @@ def _at_home(
         # With one side of the context only, a copy a few characters further on may be
         # another one (the quote itself deleted): its context must agree too.
         agree = n >= UNIQUE_LONG_QUOTE or edges_agree(text, best, best + n, prefix, suffix)
-        if agree and ctx >= (FUZZY_MIN_CONTEXT if framed else EXACT_MIN_CONTEXT):
+        if agree and ctx >= (FUZZY_MIN_CONTEXT if framed else _needed_context(best, hint, n)):
             return Anchor(best, best + n, "exact", 1.0 + 0.5 * ctx)
+    if framed and 0 < home.hi - home.lo <= n + HOME_GAP:
+        # Both sides of the context intact, a little more than the quote between
+        # them, and the quote's own first and last characters (two unless it is
+        # shorter) right against them: everything between is the quote with what
+        # was inserted into it (者隐 -> 者并处罚金；数额隐).
+        region = text[home.lo : home.hi]
+        k = max(1, min(2, n // 2))
+        if region[:k] == quote[:k] and region[-k:] == quote[-k:]:
+            diffs = _dmp.diff_main(quote, region, False)
+            kept = sum(len(chunk) for op, chunk in diffs if op == 0)
+            if kept >= FUZZY_MIN_COVERAGE * n:
+                ctx = context_similarity(text, home.lo, home.hi, prefix, suffix)
+                return Anchor(home.lo, home.hi, "fuzzy", kept / n + 0.5 * ctx)
     best_key: tuple[float, int, int] | None = None
     best_span: _Span | None = None
     for guess in {home.lo, max(home.lo, home.hi - n), hint}:
