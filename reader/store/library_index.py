@@ -1,9 +1,11 @@
 """Search across every document the user has opened: a rebuildable SQLite index.
 
 Design (measured, see docs/benchmarks/search.md): each document is cut into
-chunks of about ``CHUNK_CHARS`` characters at paragraph ends. An FTS5 table
-(contentless, ``detail=none``, ``ascii`` tokenizer) records, per chunk, which
-distinct characters and character pairs (bigrams) of the folded text it holds.
+chunks of about ``CHUNK_CHARS`` characters at paragraph ends, stored
+zlib-compressed. An FTS5 table (contentless, ``detail=none``, ``ascii``
+tokenizer with every ASCII character but the space as a token character)
+records, per chunk, which distinct characters and character pairs (bigrams) of
+the folded text it holds.
 A query of one character looks up that character, a longer one the AND of its
 bigrams; the candidate chunks are then searched exactly in Python with
 ``reader.core.search`` (width/case folding, regex, jieba whole words), so the
@@ -25,7 +27,8 @@ import logging
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+import zlib
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -38,17 +41,27 @@ from reader.core.segment import Segmenter
 log = logging.getLogger(__name__)
 
 #: Bump when the schema or the token scheme changes: older files are rebuilt.
-FORMAT_VERSION = 1
+#: 2: compressed chunk text, 16,000-character chunks, tokens without remapping.
+FORMAT_VERSION = 2
 FILE_NAME = "library-index.sqlite3"
-#: Target chunk size: smaller chunks filter better, larger ones index faster.
-CHUNK_CHARS = 4000
+#: Target chunk size: smaller chunks filter better, larger ones index faster and
+#: make a smaller file (fewer distinct pairs in all; measured 4k/8k/16k/32k).
+CHUNK_CHARS = 16_000
 #: Each chunk also stores (and indexes) this many characters of the next one, so
-#: hits up to this long that cross a chunk end are still found.
+#: hits up to this long that cross a chunk end are found from the chunk alone;
+#: longer ones are found by joining the following chunks (see ``_search``).
 OVERLAP = 64
+#: How far past its chunk a regex hit may reach (regex hits have no set length).
+REGEX_REACH = 2_000
+#: zlib level for chunk text: 1 compresses Chinese text to ~59 % at ~40 MB/s,
+#: level 6 only reaches ~55 % at a third of the speed.
+ZLIB_LEVEL = 1
 #: At most this many bigrams of a long query go into the index lookup.
 MAX_QUERY_TOKENS = 12
 #: Chunks fetched per round trip while streaming results.
-BATCH = 32
+BATCH = 8
+#: Chunks inserted per executemany while indexing (progress is reported between).
+_ROWS_PER_STEP = 8
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS docs(
@@ -59,45 +72,60 @@ CREATE TABLE IF NOT EXISTS docs(
     text_hash TEXT NOT NULL,
     char_count INTEGER NOT NULL,
     indexed REAL NOT NULL,
-    headings TEXT NOT NULL
+    headings TEXT NOT NULL,
+    first_chunk INTEGER NOT NULL,
+    chunk_count INTEGER NOT NULL
 );
 CREATE TABLE IF NOT EXISTS chunks(
     id INTEGER PRIMARY KEY,
     doc_id INTEGER NOT NULL REFERENCES docs(id),
     start INTEGER NOT NULL,
     own INTEGER NOT NULL,
-    body TEXT NOT NULL
+    body BLOB NOT NULL
 );
-CREATE INDEX IF NOT EXISTS chunks_doc ON chunks(doc_id);
-CREATE VIRTUAL TABLE IF NOT EXISTS grams USING fts5(g, content='', detail=none, tokenize='ascii');
+CREATE INDEX IF NOT EXISTS chunks_doc ON chunks(doc_id, start);
+CREATE VIRTUAL TABLE IF NOT EXISTS grams USING fts5(
+    g, content='', detail=none, columnsize=0, tokenize={tokenizer}
+);
 """
 
 
-def _token_table() -> dict[int, int]:
+def _tokenizer_option() -> str:
     # The ascii tokenizer splits on ASCII characters that are not letters or
-    # digits; move those into the private use area so every character (and so
-    # every pair) is one token. Folding already lower-cased letters.
-    table = {}
-    for code in range(128):
-        if not chr(code).isalnum():
-            table[code] = 0xE000 + code
-    return table
+    # digits; declare them all token characters but the space, so that every
+    # character (and so every pair) of the text is one token as it is, without
+    # remapping five million characters per document.
+    chars = "".join(chr(c) for c in range(1, 128) if not chr(c).isalnum() and c != 32)
+    inner = "ascii tokenchars '" + chars.replace("'", "''") + "'"
+    return '"' + inner.replace('"', '""') + '"'
 
 
-_TOKEN_TABLE = _token_table()
+_SCHEMA = _SCHEMA.replace("{tokenizer}", _tokenizer_option())
+
+
+def _token_text(folded: str) -> str:
+    # The space separates tokens and NUL cannot be declared: move both out of the way.
+    mapped = folded.replace(" ", "\ue020")
+    if "\x00" in mapped:
+        mapped = mapped.replace("\x00", "\ue000")
+    return mapped
 
 
 def _tokens(folded: str) -> str:
     """Space-separated distinct characters and character pairs of folded text."""
-    mapped = folded.translate(_TOKEN_TABLE)
+    mapped = _token_text(folded)
     grams = set(mapped)
     grams.update(map(str.__add__, mapped, mapped[1:]))
     return " ".join(grams)
 
 
 def _match_expression(query: str) -> str | None:
-    """FTS5 MATCH text that every chunk holding ``query`` satisfies (None: no filter)."""
-    mapped = fold(query).translate(_TOKEN_TABLE)
+    """FTS5 MATCH text that every chunk holding ``query`` satisfies (None: no filter).
+
+    Only the first ``OVERLAP + 1`` characters count: that much of a hit always
+    lies in the indexed text of the chunk it starts in.
+    """
+    mapped = _token_text(fold(query))[: OVERLAP + 1]
     if not mapped:
         return None
     if len(mapped) == 1:
@@ -107,8 +135,15 @@ def _match_expression(query: str) -> str | None:
         if len(grams) > MAX_QUERY_TOKENS:
             step = len(grams) / MAX_QUERY_TOKENS
             grams = [grams[int(i * step)] for i in range(MAX_QUERY_TOKENS)]
-    # Tokens hold no '"' (mapped away above), so quoting them is safe.
-    return " AND ".join(f'"{g}"' for g in grams)
+    return " AND ".join('"' + g.replace('"', '""') + '"' for g in grams)
+
+
+def _pack(text: str) -> bytes:
+    return zlib.compress(text.encode("utf-8"), ZLIB_LEVEL)
+
+
+def _unpack(body: bytes) -> str:
+    return zlib.decompress(body).decode("utf-8")
 
 
 def chunk_bounds(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:
@@ -326,9 +361,13 @@ class LibraryIndex:
         conn.execute("BEGIN IMMEDIATE")
         try:
             self._remove(conn, key)
+            # Chunk ids are given here, consecutive per document: chunks and
+            # their tokens go in with executemany, and a search can tell (and
+            # order) the documents of candidate chunks from the docs table alone.
+            next_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM chunks").fetchone()[0]
             cur = conn.execute(
-                "INSERT INTO docs(key, title, path, text_hash, char_count, indexed, headings)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO docs(key, title, path, text_hash, char_count, indexed, headings,"
+                " first_chunk, chunk_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     key,
                     title,
@@ -337,25 +376,29 @@ class LibraryIndex:
                     total,
                     time.time(),
                     json.dumps(heading_rows, ensure_ascii=False),
+                    next_id,
+                    len(bounds),
                 ),
             )
             doc_id = cur.lastrowid
-            for i, (start, end) in enumerate(bounds):
-                stop = min(total, end + OVERLAP)
-                cur = conn.execute(
-                    "INSERT INTO chunks(doc_id, start, own, body) VALUES (?, ?, ?, ?)",
-                    (doc_id, start, end - start, text[start:stop]),
+            for first in range(0, len(bounds), _ROWS_PER_STEP):
+                rows = []
+                grams = []
+                for i, (start, end) in enumerate(
+                    bounds[first : first + _ROWS_PER_STEP], next_id + first
+                ):
+                    stop = min(total, end + OVERLAP)
+                    rows.append((i, doc_id, start, end - start, _pack(text[start:stop])))
+                    grams.append((i, _tokens(folded[start:stop])))
+                conn.executemany(
+                    "INSERT INTO chunks(id, doc_id, start, own, body) VALUES (?, ?, ?, ?, ?)", rows
                 )
-                conn.execute(
-                    "INSERT INTO grams(rowid, g) VALUES (?, ?)",
-                    (cur.lastrowid, _tokens(folded[start:stop])),
-                )
-                if i % 16 == 15:
-                    if cancelled is not None and cancelled():
-                        conn.execute("ROLLBACK")
-                        return False
-                    if progress is not None:
-                        progress(end, total)
+                conn.executemany("INSERT INTO grams(rowid, g) VALUES (?, ?)", grams)
+                if cancelled is not None and cancelled():
+                    conn.execute("ROLLBACK")
+                    return False
+                if progress is not None:
+                    progress(bounds[min(len(bounds), first + _ROWS_PER_STEP) - 1][1], total)
             conn.execute("COMMIT")
         except BaseException:
             if conn.in_transaction:
@@ -386,13 +429,15 @@ class LibraryIndex:
             return
         doc_id = row[0]
         # A contentless FTS5 table forgets a row only when told its exact tokens.
-        for chunk_id, body in conn.execute(
-            "SELECT id, body FROM chunks WHERE doc_id=?", (doc_id,)
-        ).fetchall():
-            conn.execute(
-                "INSERT INTO grams(grams, rowid, g) VALUES ('delete', ?, ?)",
-                (chunk_id, _tokens(fold(body))),
-            )
+        conn.executemany(
+            "INSERT INTO grams(grams, rowid, g) VALUES ('delete', ?, ?)",
+            [
+                (chunk_id, _tokens(fold(_unpack(body))))
+                for chunk_id, body in conn.execute(
+                    "SELECT id, body FROM chunks WHERE doc_id=?", (doc_id,)
+                ).fetchall()
+            ],
+        )
         conn.execute("DELETE FROM chunks WHERE doc_id=?", (doc_id,))
         conn.execute("DELETE FROM docs WHERE id=?", (doc_id,))
 
@@ -421,18 +466,20 @@ class LibraryIndex:
         segmenter: Segmenter | None = None,
         keys: Iterable[str] | None = None,
         width: int = 30,
+        prefer: Sequence[str] | None = None,
     ) -> Iterator[LibraryHit]:
         """Hits of ``query`` in every indexed document (or only ``keys``), streamed.
 
-        Results come document by document (in indexing order) as they are
-        found, so the first ones arrive at once. An invalid regex raises
-        SearchError here, before iteration; an empty query yields nothing.
-        Whole-word filtering loads jieba (call from a worker thread).
+        Results come document by document as they are found, so the first ones
+        arrive at once: the documents in ``prefer`` first, in that order (e.g.
+        the most recently opened), then the rest in indexing order. An invalid
+        regex raises SearchError here, before iteration; an empty query yields
+        nothing. Whole-word filtering loads jieba (call from a worker thread).
         """
         options = options or SearchOptions()
         if options.regex and query:
             compile_regex(query, options)  # raise SearchError now, not mid-stream
-        return self._search(query, options, limit, segmenter, keys, width)
+        return self._search(query, options, limit, segmenter, keys, width, prefer)
 
     def _search(
         self,
@@ -442,42 +489,37 @@ class LibraryIndex:
         segmenter: Segmenter | None,
         keys: Iterable[str] | None,
         width: int,
+        prefer: Sequence[str] | None,
     ) -> Iterator[LibraryHit]:
         if not query or (limit is not None and limit <= 0):
             return
         conn = self._conn()
-        doc_filter: set[int] | None = None
-        if keys is not None:
-            wanted = list(keys)
-            doc_filter = {
-                row[0]
-                for row in conn.execute(
-                    f"SELECT id FROM docs WHERE key IN ({','.join('?' * len(wanted))})",
-                    wanted,
-                )
-            }
+        ranges = self._chunk_ranges(conn, keys, prefer)
+        if not ranges:
+            return
         expression = None if options.regex else _match_expression(query)
         if expression is None:
-            ids = [row[0] for row in conn.execute("SELECT id FROM chunks ORDER BY id")]
+            ids = [i for _, first, count in ranges for i in range(first, first + count)]
         else:
-            ids = [
-                row[0]
-                for row in conn.execute(
-                    "SELECT rowid FROM grams WHERE grams MATCH ? ORDER BY rowid", (expression,)
-                )
-            ]
+            ids = self._candidates(conn, expression, ranges)
+        # A hit starting in a chunk may run past the chunk's stored overlap:
+        # then the following chunks are joined to it.
+        reach = REGEX_REACH if options.regex else len(query) - 1
         found = 0
         for i in range(0, len(ids), BATCH):
             batch = ids[i : i + BATCH]
             rows = conn.execute(
                 "SELECT id, doc_id, start, own, body FROM chunks"
-                f" WHERE id IN ({','.join('?' * len(batch))}) ORDER BY id",
+                f" WHERE id IN ({','.join('?' * len(batch))})",
                 batch,
             ).fetchall()
+            rows.sort(key=lambda row: batch.index(row[0]))
+            nearby = {(row[1], row[2]): row for row in rows}
             for _, doc_id, start, own, body in rows:
-                if doc_filter is not None and doc_id not in doc_filter:
-                    continue
-                hits = find_all(body, query, options, segmenter=segmenter)
+                text = _unpack(body)
+                if own + reach > len(text):
+                    text = self._joined(conn, doc_id, start, own, text, own + reach, nearby)
+                hits = find_all(text, query, options, segmenter=segmenter)
                 if not hits:
                     continue
                 info = self._doc_info(conn, doc_id)
@@ -493,13 +535,86 @@ class LibraryIndex:
                         path=info.path,
                         start=offset,
                         end=start + hit.end,
-                        snippet=snippet(body, hit.start, hit.end, width),
+                        snippet=snippet(text, hit.start, hit.end, width),
                         section=info.section(offset),
                         whole_word=hit.whole_word,
                     )
                     found += 1
                     if limit is not None and found >= limit:
                         return
+
+    @staticmethod
+    def _chunk_ranges(
+        conn: sqlite3.Connection, keys: Iterable[str] | None, prefer: Sequence[str] | None
+    ) -> list[tuple[int, int, int]]:
+        """``(doc_id, first_chunk, chunk_count)`` of the documents to search, in search order."""
+        rows = conn.execute("SELECT key, id, first_chunk, chunk_count FROM docs ORDER BY id")
+        by_key = {key: (doc_id, first, count) for key, doc_id, first, count in rows}
+        if keys is not None:
+            wanted = set(keys)
+            by_key = {k: v for k, v in by_key.items() if k in wanted}
+        ordered: list[tuple[int, int, int]] = []
+        for key in prefer or ():
+            entry = by_key.pop(key, None)
+            if entry is not None:
+                ordered.append(entry)
+        ordered.extend(by_key.values())
+        return ordered
+
+    @staticmethod
+    def _candidates(
+        conn: sqlite3.Connection, expression: str, ranges: list[tuple[int, int, int]]
+    ) -> list[int]:
+        """Ids of chunks the index says may hold the query, grouped in ``ranges`` order."""
+        matching = [
+            row[0]
+            for row in conn.execute(
+                "SELECT rowid FROM grams WHERE grams MATCH ? ORDER BY rowid", (expression,)
+            )
+        ]
+        if not matching:
+            return []
+        firsts = sorted(ranges, key=lambda r: r[1])
+        starts = [r[1] for r in firsts]
+        groups: dict[int, list[int]] = {}
+        for chunk_id in matching:
+            j = bisect.bisect_right(starts, chunk_id) - 1
+            if j < 0:
+                continue
+            _, first, count = firsts[j]
+            if chunk_id < first + count:
+                groups.setdefault(first, []).append(chunk_id)
+        return [chunk_id for _, first, _ in ranges for chunk_id in groups.get(first, ())]
+
+    @staticmethod
+    def _joined(
+        conn: sqlite3.Connection,
+        doc_id: int,
+        start: int,
+        own: int,
+        text: str,
+        need: int,
+        nearby: dict[tuple[int, int], tuple[int, int, int, int, bytes]],
+    ) -> str:
+        """``text`` (a chunk's body) extended with the following chunks to ``need`` characters."""
+        kept = text[:own]
+        pos = start + own
+        while len(text) < need:
+            row = nearby.get((doc_id, pos))
+            if row is not None:
+                next_own, next_body = row[3], row[4]
+            else:
+                fetched = conn.execute(
+                    "SELECT own, body FROM chunks WHERE doc_id=? AND start=?", (doc_id, pos)
+                ).fetchone()
+                if fetched is None:
+                    break  # the end of the document
+                next_own, next_body = fetched
+            following = _unpack(next_body)
+            text = kept + following
+            kept += following[:next_own]
+            pos += next_own
+        return text[:need]
 
     def _doc_info(self, conn: sqlite3.Connection, doc_id: int) -> _DocInfo | None:
         with self._lock:

@@ -197,3 +197,50 @@ def test_damaged_or_old_index_file_is_rebuilt(tmp_path: Path) -> None:
     idx = LibraryIndex(path)
     assert not idx.has("a")
     idx.close()
+
+
+def test_hits_longer_than_the_overlap_across_a_chunk_end_are_found(tmp_path: Path) -> None:
+    filler = "天地玄黄宇宙洪荒日月盈昃辰宿列张"  # no line end or full stop: hard cuts
+    text = (filler * 2000)[: library_index.CHUNK_CHARS - 100]
+    phrase = "起" + "".join(chr(0x4E00 + (i * 37) % 2000) for i in range(298)) + "止"
+    text = text + phrase + filler * 100
+    end_of_first = chunk_bounds(text)[0][1]
+    tail = len(filler) * 100
+    assert len(text) - len(phrase) - tail < end_of_first < len(text) - tail  # inside the phrase
+    idx = LibraryIndex(tmp_path / "lib.sqlite3")
+    try:
+        idx.add("k", "t", "p", text, [])
+        start = text.index(phrase)
+        assert [(h.start, h.end) for h in idx.search(phrase)] == [(start, start + 300)]
+        regex = list(idx.search("起.{250,350}止", SearchOptions(regex=True)))
+        assert [(h.start, h.end) for h in regex] == [(start, start + 300)]
+    finally:
+        idx.close()
+
+
+def test_preferred_documents_come_first(index: LibraryIndex) -> None:
+    assert next(h.key for h in index.search("。")) == "a"
+    keys = [h.key for h in index.search("。", prefer=["b", "missing"])]
+    assert keys == ["b", "b", "a", "a", "a", "a"]
+    assert [h.key for h in index.search("大", prefer=["b"])] == ["b", "b", "a"]
+
+
+def test_an_index_in_the_first_format_is_rebuilt(tmp_path: Path) -> None:
+    import sqlite3
+
+    path = tmp_path / "lib.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.executescript(
+        "CREATE TABLE docs(id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, title TEXT);"
+        "CREATE TABLE chunks(id INTEGER PRIMARY KEY, doc_id INTEGER, body TEXT);"
+        "INSERT INTO docs VALUES (1, 'old', 'old');"
+        "PRAGMA user_version=1;"
+    )
+    conn.close()
+    idx = LibraryIndex(path)
+    try:
+        assert not idx.has("old")
+        idx.add("new", "t", "p", "新格式的文本。", [])
+        assert [h.key for h in idx.search("格式")] == ["new"]
+    finally:
+        idx.close()
