@@ -269,7 +269,10 @@ def main(argv: list[str] | None = None) -> int:
             "### Encoding detection on every file of the encodings.json lists\n\n"
             f"{enc_table}\n\n**{wrong} wrong** (GBK/GB2312 count as GB18030, CP950 as Big5).\n",
         )
-    return 1 if wrong else 0
+    below_goal = f1 < 0.97 or total.parent_ok / m < 0.95 or total.title_ok / m < 0.95
+    if below_goal:
+        print("outline accuracy is below its goal", file=sys.stderr)
+    return 1 if wrong or below_goal else 0
 
 
 if __name__ == "__main__":
