@@ -169,6 +169,33 @@ def edit_map(text: str, pos: int, deleted: int, inserted: str) -> dict[int, int]
     return kept
 
 
+def slid(text: str, pos: int, deleted: int, inserted: str) -> list[tuple[int, str]]:
+    """The edit as made, and a pure insertion or deletion slid fully left and right.
+
+    Returns (position, inserted text) for each; each gives the same new text.
+    """
+    out = [(pos, inserted)]
+    if deleted and not inserted:
+        left = pos
+        while left > 0 and text[left - 1] == text[left + deleted - 1]:
+            left -= 1
+        right = pos
+        while right + deleted < len(text) and text[right] == text[right + deleted]:
+            right += 1
+        out += [(left, ""), (right, "")]
+    elif inserted and not deleted:
+        left, ins_l = pos, inserted
+        while left > 0 and text[left - 1] == ins_l[-1]:
+            left, ins_l = left - 1, ins_l[-1] + ins_l[:-1]
+        right, ins_r = pos, inserted
+        while right < len(text) and text[right] == ins_r[0]:
+            right, ins_r = right + 1, ins_r[1:] + ins_r[0]
+        out += [(left, ins_l), (right, ins_r)]
+    else:
+        out += [(pos, inserted), (pos, inserted)]
+    return out
+
+
 def apply_edit(
     where: list[int], pos: int, deleted: int, inserted: str, kept: dict[int, int]
 ) -> list[int]:
@@ -197,6 +224,25 @@ def classify(where: list[int]) -> str:
     if 2 * len(kept) < n:
         return "mostly_gone"
     return "inside" if where[0] >= 0 and where[-1] >= 0 else "edge"
+
+
+def same_text(text: str, quote: str, got: tuple[int, int], kept: list[int]) -> bool:
+    """``got`` differs from the surviving span only by characters a diff could keep.
+
+    Either the placed text is the quote itself, inside the surviving span, or what it
+    covers beyond the span at an edge equals the quote's own lost characters there
+    (诉讼时效抗辩 -> 诉讼抗辩: which 抗辩 survived no diff can tell).
+    """
+    if not kept:
+        return False
+    lo, hi = kept[0], kept[-1] + 1
+    s, e = got
+    if text[s:e] == quote and lo <= s and e <= hi:
+        return True
+    if s > lo or e < hi:
+        return False  # misses surviving text
+    left, right = text[s:lo], text[hi:e]
+    return quote.startswith(left) and quote.endswith(right)
 
 
 def judge(got: tuple[int, int], kept: list[int], cls: str) -> tuple[bool, bool]:
@@ -231,23 +277,26 @@ def run(trials: int, per_doc: int, edits: int, seeds: list[int]) -> dict[str, ob
             highlights = make_highlights(original, per_doc, rng)
             for _ in range(trials):
                 text = original
-                where = [list(range(a.start, a.end)) for a in highlights]
+                # Where each quote character went, under the edit as made and slid left
+                # or right (deleting 院追認。如立法 from 立法院追認。如立法院 is the same change
+                # as deleting 追認。如立法院: which 院 survived nobody can tell).
+                views = [[list(range(a.start, a.end)) for a in highlights] for _ in range(3)]
                 for _ in range(edits):
                     target = rng.randrange(len(highlights))
-                    k = [p for p in where[target] if p >= 0]
-                    span = (k[0], k[-1] + 1) if k else (0, 0)
+                    k = [p for p in views[0][target] if p >= 0]
                     if not k:
                         continue
-                    pos, deleted, inserted, _rel, _op = random_edit(text, span, rng)
-                    kept_map = edit_map(text, pos, deleted, inserted)
+                    pos, deleted, inserted, _rel, _op = random_edit(text, (k[0], k[-1] + 1), rng)
+                    for v, (p, ins) in enumerate(slid(text, pos, deleted, inserted)):
+                        kept_map = edit_map(text, p, deleted, ins)
+                        views[v] = [apply_edit(w, p, deleted, ins, kept_map) for w in views[v]]
                     text = text[:pos] + inserted + text[pos + deleted :]
-                    where = [apply_edit(w, pos, deleted, inserted, kept_map) for w in where]
                 placed = {b.id: b for b in reanchor_all(text, highlights).annotations}
                 for i, a in enumerate(highlights):
                     b = placed[a.id]
                     anchored += 1
-                    cls = classify(where[i])
-                    kept = [p for p in where[i] if p >= 0]
+                    cls = classify(views[0][i])
+                    kept = [p for p in views[0][i] if p >= 0]
                     tally = tallies[cls]
                     tally.total += 1
                     if b.orphaned:
@@ -257,6 +306,15 @@ def run(trials: int, per_doc: int, edits: int, seeds: list[int]) -> dict[str, ob
                         continue
                     got = (b.start, b.end)
                     ok, exact = judge(got, kept, cls)
+                    for view in views[1:]:
+                        if not ok:
+                            alt = [p for p in view[i] if p >= 0]
+                            ok, exact = judge(got, alt, classify(view[i]))
+                    if not ok and cls != "moved":
+                        ok = any(
+                            same_text(text, a.quote, got, [p for p in view[i] if p >= 0])
+                            for view in views
+                        )
                     if ok:
                         tally.correct += 1
                         tally.exact += exact

@@ -283,8 +283,24 @@ def _align(text: str, quote: str, prefix: str, suffix: str, guess: int) -> _Span
                 first, lead = wk + (a - jk), a - q0
             last, tail = wk + (b - jk), q1 - b
             matched += b - a
-    if first < 0 or last <= first or matched < 2:
-        return None  # one character of a quote is no proof of where it went
+    if first < 0 or last <= first or matched < max(2, min(3, n - 1)):
+        return None  # a character or two of a quote are no proof of where it went
+    if lead >= 2 and quote[lead - 2 : lead] in window[max(0, first - lead - HOME_GAP) : first]:
+        return None  # the quote's lost start may be just before: unclear where it begins
+    if tail >= 2 and quote[n - tail : n - tail + 2] in window[last : last + tail + HOME_GAP]:
+        return None  # likewise after its end (生的非法债务，情 -> ...以，情)
+    for k in range(len(runs)):
+        jk, wk, size = runs[k]
+        if not trusted[k] or min(jk + size, q1) <= max(jk, q0):
+            continue
+        # A run that could go on over the text inserted next to it means that text
+        # repeats the quote (boilerplate pasted in): which copy is the quote is unclear.
+        before_j, before_w = joined[max(0, jk - 2) : jk], window[max(0, wk - 2) : wk]
+        if len(before_j) == 2 and before_j == before_w and not _continues(runs, k, -1):
+            return None
+        after_j, after_w = joined[jk + size : jk + size + 2], window[wk + size : wk + size + 2]
+        if len(after_j) == 2 and after_j == after_w and not _continues(runs, k, 1):
+            return None
     for (jk, wk, size), ok in zip(runs, trusted, strict=True):
         outside = wk + size <= first or wk >= last
         if not ok and size >= 2 and outside and min(jk + size, q1) > max(jk, q0):
@@ -292,6 +308,17 @@ def _align(text: str, quote: str, prefix: str, suffix: str, guess: int) -> _Span
             # ，债，人民法院务人请): no way to tell where the highlight ends.
             return None
     return _Span(lo + first, lo + last, matched / n, matched / (last - first), lead, tail)
+
+
+def _continues(runs: list[tuple[int, int, int]], k: int, step: int) -> bool:
+    """The run next to ``runs[k]`` on side ``step`` touches it in both strings."""
+    m = k + step
+    if not 0 <= m < len(runs):
+        return False
+    (jk, wk, sk), (jm, wm, sm) = runs[k], runs[m]
+    if step < 0:
+        return jm + sm == jk and wm + sm == wk
+    return jk + sk == jm and wk + sk == wm
 
 
 @dataclass(frozen=True)
@@ -410,6 +437,10 @@ def _at_home(
             continue
         if not next_to_context(span.start, span.end, span.lead, span.tail):
             continue
+        if not framed and (
+            context_similarity(text, span.start, span.end, prefix, suffix) < FUZZY_MIN_CONTEXT
+        ):
+            continue  # one side found only: it may be a repeated clause's (其辦法以法律定之。第)
         # Equal alignments of repeated words: the one whose edges touch the context.
         key = (
             span.coverage,
