@@ -422,7 +422,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--trials", type=int, default=20)
     parser.add_argument("--highlights", type=int, default=200)
-    parser.add_argument("--edits", type=int, default=5)
+    parser.add_argument("--edits", type=int, default=10)
     parser.add_argument("--seeds", type=int, nargs="+", default=[7, 8, 9, 10])
     parser.add_argument("--no-write", action="store_true")
     args = parser.parse_args()

@@ -283,8 +283,8 @@ def _align(text: str, quote: str, prefix: str, suffix: str, guess: int) -> _Span
                 first, lead = wk + (a - jk), a - q0
             last, tail = wk + (b - jk), q1 - b
             matched += b - a
-    if first < 0 or last <= first or matched < max(2, min(3, n - 1)):
-        return None  # a character or two of a quote are no proof of where it went
+    if first < 0 or last <= first or matched < 2:
+        return None  # one character of a quote is no proof of where it went
     if lead >= 2 and quote[lead - 2 : lead] in window[max(0, first - lead - HOME_GAP) : first]:
         return None  # the quote's lost start may be just before: unclear where it begins
     if tail >= 2 and quote[n - tail : n - tail + 2] in window[last : last + tail + HOME_GAP]:
