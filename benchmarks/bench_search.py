@@ -1,6 +1,7 @@
 """Search benchmarks: find bar on a 5 M-char document and library search on 100 M chars.
 
-Run: ``uv run python benchmarks/bench_search.py [--docs 200] [--chars 500000]``.
+Run: ``uv run python benchmarks/bench_search.py [--docs 200] [--chars 500000]``, or
+``--quick`` for the one-document part only (under a minute).
 Uses a real novel from ../shared/corpus when present (repeated to 5 M chars),
 else generated text; the library is always generated (words drawn from jieba's
 dictionary by frequency) in a temporary folder. Writes its section of
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import itertools
+import os
 import platform
 import random
 import statistics
@@ -77,15 +79,29 @@ class TextGenerator:
         return "".join(out), headings
 
 
-def timed(fn, repeat: int = 5) -> tuple[float, object]:
+def timed(fn, repeat: int = 5, before=None) -> tuple[float, object]:
     """Median wall time in ms over ``repeat`` runs, and the last result."""
+    wall, _cpu, result = timed_cpu(fn, repeat, before)
+    return wall, result
+
+
+def timed_cpu(fn, repeat: int = 5, before=None) -> tuple[float, float, object]:
+    """Median wall and CPU (this process) times in ms over ``repeat`` runs, and the last result.
+
+    ``before`` runs ahead of each timed call, untimed (e.g. to empty caches).
+    """
     times = []
+    cpu = []
     result = None
     for _ in range(repeat):
+        if before is not None:
+            before()
+        c0 = time.process_time()
         t0 = time.perf_counter()
         result = fn()
         times.append((time.perf_counter() - t0) * 1000)
-    return statistics.median(times), result
+        cpu.append((time.process_time() - c0) * 1000)
+    return statistics.median(times), statistics.median(cpu), result
 
 
 def bench_document(lines: list[str], seg: Segmenter) -> None:
@@ -99,18 +115,24 @@ def bench_document(lines: list[str], seg: Segmenter) -> None:
         queries = ["中国", "发展", "的", "人民政府", "工作"]
     text = (base * (5_000_000 // len(base) + 1))[:5_000_000]
     lines.append(f"### One document: {len(text):,} characters ({source})\n")
-    lines.append("| query | hits | find_all (ms) | whole-word filter (ms) | whole-word hits |")
+    lines.append(
+        "| query | hits | find_all (ms) | whole-word find + filter, wall / CPU (ms)"
+        " | whole-word hits |"
+    )
     lines.append("|---|---|---|---|---|")
+    whole_word = SearchOptions(whole_word=True)
     for q in queries:
-        ms, hits = timed(lambda q=q: find_all(text, q))
+        ms, hits = timed(lambda q=q: find_all(text, q), repeat=9)
         assert isinstance(hits, list)
         if len(hits) <= 20_000:
-            wms, whole = timed(
-                lambda q=q: find_all(text, q, SearchOptions(whole_word=True), segmenter=seg),
-                repeat=3,
+            # Cold: the segmenter's memoised pairs and windows are emptied first.
+            wms, wcpu, whole = timed_cpu(
+                lambda q=q: find_all(text, q, whole_word, segmenter=seg),
+                repeat=5,
+                before=seg.clear_caches,
             )
             assert isinstance(whole, list)
-            wcol, wn = f"{wms:.0f}", f"{len(whole):,}"
+            wcol, wn = f"{wms:.0f} / {wcpu:.0f}", f"{len(whole):,}"
         else:
             wcol, wn = "(skipped: too many hits)", ""
         lines.append(f"| {q} | {len(hits):,} | {ms:.1f} | {wcol} | {wn} |")
@@ -119,14 +141,15 @@ def bench_document(lines: list[str], seg: Segmenter) -> None:
     # contexts; measure on text where every context is new as well.
     unique, _ = TextGenerator(seed=3).text(5_000_000)
     for q in ("发展", "工作"):
-        ms, hits = timed(lambda q=q: find_all(unique, q))
-        wms, whole = timed(
-            lambda q=q: find_all(unique, q, SearchOptions(whole_word=True), segmenter=seg),
-            repeat=3,
+        ms, hits = timed(lambda q=q: find_all(unique, q), repeat=9)
+        wms, wcpu, whole = timed_cpu(
+            lambda q=q: find_all(unique, q, whole_word, segmenter=seg),
+            repeat=5,
+            before=seg.clear_caches,
         )
         assert isinstance(hits, list) and isinstance(whole, list)
         lines.append(
-            f"| {q} (generated, no repeats) | {len(hits):,} | {ms:.1f} | {wms:.0f} |"
+            f"| {q} (generated, no repeats) | {len(hits):,} | {ms:.1f} | {wms:.0f} / {wcpu:.0f} |"
             f" {len(whole):,} |"
         )
         print(lines[-1], flush=True)
@@ -164,6 +187,7 @@ def bench_library(lines: list[str], docs: int, chars: int, seg: Segmenter) -> No
             build += time.perf_counter() - t0
             if d % 20 == 19:
                 print(f"  indexed {d + 1} documents, {build:.0f} s", flush=True)
+        index.close()  # the last connection to close checkpoints the WAL into the file
         stats = index.stats()
         lines.append(
             f"### Library: {stats['documents']} documents, {stats['characters']:,} characters\n"
@@ -211,6 +235,9 @@ def main() -> int:
     parser.add_argument("--docs", type=int, default=200)
     parser.add_argument("--chars", type=int, default=500_000, help="characters per document")
     parser.add_argument("--skip-library", action="store_true")
+    parser.add_argument(
+        "--quick", action="store_true", help="one-document part only (under a minute)"
+    )
     args = parser.parse_args()
     seg = Segmenter(Path(tempfile.mkdtemp()))
     seg.ensure_loaded()
@@ -219,12 +246,13 @@ def main() -> int:
         "## bench_search.py",
         "",
         f"{date}; {platform.platform()}, {platform.processor() or platform.machine()},"
-        f" {__import__('os').cpu_count()} cores, Python {platform.python_version()},"
-        f" SQLite {__import__('sqlite3').sqlite_version}. Medians of 3–5 runs.",
+        f" {os.cpu_count()} cores, Python {platform.python_version()},"
+        f" SQLite {__import__('sqlite3').sqlite_version}."
+        f" Medians of 5–9 runs; load average at start {os.getloadavg()[0]:.1f}.",
         "",
     ]
     bench_document(lines, seg)
-    if not args.skip_library:
+    if not (args.skip_library or args.quick):
         bench_library(lines, args.docs, args.chars, seg)
     write_section(lines)
     return 0
