@@ -294,6 +294,11 @@ class AnnotationsFeature(QObject):
             "Ctrl+Shift+D",
         )
         edit.addActions([bookmark, labelled])
+        # Toolbar buttons show iconText; derived from a menu text, Chinese accelerators
+        # would leave "(N)" behind, so give each button its own short label.
+        note.setIconText(self.tr("Add Note"))
+        bookmark.setIconText(self.tr("Bookmark"))
+        citation.setIconText(self.tr("Copy with Citation"))
         self.toolbar.addSeparator()
         self.toolbar.addAction(note)
         self.toolbar.addAction(bookmark)
