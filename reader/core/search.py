@@ -22,7 +22,15 @@ _LINE_BREAK = "\n"
 
 
 class SearchError(ValueError):
-    """The query cannot be searched (an invalid regular expression); says why."""
+    """The query cannot be searched (an invalid regular expression); says why.
+
+    ``reason`` is what is wrong with the pattern (Python's words plus the position),
+    so a translated interface can put its own sentence around it.
+    """
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(f"Invalid regular expression: {reason}")
+        self.reason = reason
 
 
 @dataclass(frozen=True)
@@ -87,9 +95,9 @@ def compile_regex(pattern: str, options: SearchOptions) -> re.Pattern[str]:
         return re.compile("".join(pieces), flags)
     except re.error as exc:
         where = f" at position {exc.pos + 1}" if exc.pos is not None else ""
-        raise SearchError(f"Invalid regular expression: {exc.msg}{where}") from exc
+        raise SearchError(f"{exc.msg}{where}") from exc
     except (OverflowError, RecursionError, ValueError) as exc:
-        raise SearchError(f"Invalid regular expression: {exc}") from exc
+        raise SearchError(str(exc)) from exc
 
 
 # -- finding -----------------------------------------------------------------------

@@ -13,7 +13,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
 from reader.core.search import Hit, SearchError, SearchOptions, compile_regex
 from reader.core.segment import Segmenter, default_segmenter
@@ -57,7 +57,8 @@ class _Task(QRunnable):
         try:
             result = self._job(lambda part: self._send(self._relay.partial, part), self._cancelled)
         except SearchError as exc:
-            self._send(self._relay.failed, str(exc))
+            message = QCoreApplication.translate("SearchJob", "Invalid regular expression: %1")
+            self._send(self._relay.failed, message.replace("%1", exc.reason))
             return
         except Exception as exc:  # a bug in a job must not kill the app
             log.exception("search job failed")
