@@ -656,8 +656,10 @@ def _out_of_order(text: str, originals: list[Annotation], placed: list[Annotatio
         if b.start < before or b.end > after:
             bad.append(i)
             continue
-        if k_prev and k_next < len(by_start) and not _fits(text, a, b.start):
-            # A doubtful placement between two intact neighbours moved about as they did.
+        doubtful = len(a.quote) < UNIQUE_LONG_QUOTE or not _fits(text, a, b.start)
+        if k_prev and k_next < len(by_start) and doubtful:
+            # A doubtful placement (a short quote says little, even with its context:
+            # laws repeat whole clauses) moved about as its intact neighbours did.
             prev, nxt = by_end[k_prev - 1], by_start[k_next]
             shifts = (prev[2] - prev[0], nxt[2] - nxt[0])
             slack = NEIGHBOUR_SLACK + len(a.quote)

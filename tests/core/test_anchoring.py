@@ -137,3 +137,125 @@ def test_point_bookmark_follows_its_place() -> None:
     edited = "插入。\n" + TEXT
     b = reanchor(edited, a)
     assert edited[b.start : b.start + 3] == "第二条" and b.start == b.end
+
+
+# --- Edits that cut into a highlight's edge: cover what survives, never the new text ---
+
+LAW = (
+    "第五十三条 公民必须遵守宪法和法律，保守国家秘密，爱护公共财产，遵守劳动纪律，"
+    "遵守公共秩序，尊重社会公德。\n"
+    "第五十四条 中华人民共和国公民有维护祖国的安全、荣誉和利益的义务，不得有危害祖国的"
+    "安全、荣誉和利益的行为。\n"
+)
+
+
+def test_replacement_over_left_edge_keeps_only_the_surviving_part() -> None:
+    a = _ann(LAW, "荣誉和利益的义务")
+    # 荣誉和 and the text before it replaced by words that were never highlighted.
+    edited = LAW.replace("安全、荣誉和利益的义务", "安全、遵守宪法和法律，利益的义务")
+    b = reanchor(edited, a)
+    if not b.orphaned:
+        placed = edited[b.start : b.end]
+        assert placed == "利益的义务", placed  # nothing of 遵守宪法和法律，
+
+
+def test_replacement_over_right_edge_keeps_only_the_surviving_part() -> None:
+    a = _ann(LAW, "保守国家秘密，爱护公共财产")
+    edited = LAW.replace("爱护公共财产，遵守劳动纪律", "爱护公共秩序和劳动纪律")
+    b = reanchor(edited, a)
+    assert not b.orphaned
+    assert edited[b.start : b.end] == "保守国家秘密，爱护公共"
+
+
+def test_short_quote_whose_edge_was_replaced_is_not_stretched_to_its_length() -> None:
+    # Regression: "和利益。" used to be placed on "律，益。" (two characters never quoted).
+    text = "我们要维护国家的安全和利益。这是每个公民的义务。\n"
+    a = _ann(text, "和利益。")
+    edited = text.replace("安全和利益。", "安全遵守宪法和法律，益。")
+    b = reanchor(edited, a)
+    assert b.orphaned or edited[b.start : b.end] == "益。"
+
+
+def test_insertion_inside_near_the_end_widens_to_the_last_character() -> None:
+    a = _ann(LAW, "保守国家秘密，爱护公共财产")
+    edited = LAW.replace("公共财产", "公共财（含集体）产")
+    b = reanchor(edited, a)
+    assert not b.orphaned
+    assert edited[b.start : b.end] == "保守国家秘密，爱护公共财（含集体）产"
+
+
+def test_long_insertion_inside_a_short_quote_is_covered() -> None:
+    a = _ann(LAW, "遵守宪法")
+    edited = LAW.replace("遵守宪法和法律", "遵守（全文见附件一）宪法和法律")
+    b = reanchor(edited, a)
+    assert not b.orphaned
+    assert edited[b.start : b.end] == "遵守（全文见附件一）宪法"
+
+
+def test_deleted_short_quote_is_not_moved_to_the_same_words_in_the_next_clause() -> None:
+    # 荣誉和利益 occurs twice in 第五十四条; the highlighted one is deleted with its clause.
+    a = _ann(LAW, "荣誉和利益", occurrence=0)
+    edited = LAW.replace("公民有维护祖国的安全、荣誉和利益的义务，", "公民")
+    b = reanchor_all(edited, [a]).annotations[0]
+    assert b.orphaned
+    assert b.quote == "荣誉和利益"
+
+
+def test_repeated_clause_elsewhere_does_not_take_a_deleted_quote() -> None:
+    clause = (
+        "单位犯前款罪的，对单位判处罚金，并对其直接负责的主管人员和其他直接责任人员，"
+        "依照前款的规定处罚。\n"
+    )
+    text = (
+        "第一条 走私武器的，处七年以上有期徒刑。\n"
+        + clause
+        + "第二条 走私文物的，处五年以上有期徒刑。\n"
+        + clause
+    )
+    a = _ann(text, "直接负责的主管人员", occurrence=1)
+    neighbours = [_ann(text, "走私文物"), _ann(text, "走私武器")]
+    for i, n in enumerate(neighbours):
+        n.id = 10 + i
+    edited = text[: a.start] + text[a.end :]  # the second clause's words are deleted
+    result = reanchor_all(edited, [a, *neighbours])
+    placed = {x.id: x for x in result.annotations}
+    assert placed[1].orphaned  # not moved onto the first clause's identical words
+    assert not placed[10].orphaned and not placed[11].orphaned
+
+
+def test_placement_never_jumps_over_an_intact_neighbour() -> None:
+    para = "本条规定适用于全部合同，但法律另有规定的除外。\n"
+    middle = (
+        "乙。中间的文字保持不变，作为邻居，前后都有足够长的上下文，"
+        "不受任何修改的影响，这一段足够长。\n"
+    )
+    text = "甲。" + para + middle + "丙。" + para
+    a = _ann(text, "全部合同，但法律另有规定", occurrence=1)
+    neighbour = _ann(text, "中间的文字保持不变")
+    neighbour.id = 2
+    # The last paragraph is rewritten: its copy above the neighbour must not take
+    # the highlight (text keeps its order; the copy is on the wrong side).
+    edited = text.replace("丙。" + para, "丙。改写后的段落，内容完全不同。\n")
+    placed = {x.id: x for x in reanchor_all(edited, [a, neighbour]).annotations}
+    assert placed[1].orphaned
+    assert edited[placed[2].start : placed[2].end] == "中间的文字保持不变"
+
+
+def test_fuzzy_placement_covers_only_quote_text_or_orphans() -> None:
+    """Many edits around one highlight: wherever it lands, it lands on its own words."""
+    a = _ann(LAW, "维护祖国的安全、荣誉和利益的义务")
+    edits = [
+        ("维护祖国", "保卫祖国"),
+        ("的义务，", "的责任，"),
+        ("安全、荣誉", "安全和荣誉"),
+        ("中华人民共和国公民有维护", "公民都有维护"),
+    ]
+    for old, new in edits:
+        edited = LAW.replace(old, new, 1)
+        b = reanchor(edited, a)
+        if b.orphaned:
+            continue
+        placed = edited[b.start : b.end]
+        # Every placed character outside the edit's new words is a character of the quote.
+        outside = placed.replace(new, "")
+        assert all(ch in a.quote for ch in outside), (old, placed)
