@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 
 #: Sub-commands that need no window; each module has ``main(argv) -> int`` and
@@ -19,7 +20,13 @@ def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] in SUBCOMMANDS:
         module = importlib.import_module(SUBCOMMANDS[args[0]])
-        return int(module.main(args[1:]))
+        try:
+            return int(module.main(args[1:]))
+        except BrokenPipeError:
+            # The reader of our output went away (e.g. `jingdu search … | head`):
+            # not an error; silence the flush at exit that would raise again.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return 0
     if args and args[0] in ("--version", "-V"):
         from reader import __version__
 
