@@ -130,8 +130,11 @@ def edges_agree(text: str, start: int, end: int, prefix: str, suffix: str) -> bo
 
     A short quote's copy a few characters from its deleted original can have a
     similar context overall (the same sentence, shifted) but never the exact
-    characters right against it.
+    characters right against it. Without any stored context (a quote imported
+    from elsewhere) there is nothing to check.
     """
+    if not prefix and not suffix:
+        return True
     if prefix:
         before = text[max(0, start - len(prefix)) : start]
         if _common_suffix(prefix, before) >= min(EDGE_AGREE, len(prefix)):

@@ -259,3 +259,10 @@ def test_fuzzy_placement_covers_only_quote_text_or_orphans() -> None:
         # Every placed character outside the edit's new words is a character of the quote.
         outside = placed.replace(new, "")
         assert all(ch in a.quote for ch in outside), (old, placed)
+
+
+def test_quote_without_context_is_found_when_unique() -> None:
+    # An annotation imported from another tool may carry only its exact quote.
+    a = Annotation(id=1, start=0, end=0, quote="平等主体", prefix="", suffix="")
+    b = reanchor(TEXT, a)
+    assert not b.orphaned and TEXT[b.start : b.end] == "平等主体"
