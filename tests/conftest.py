@@ -1,4 +1,4 @@
-"""Shared fixtures: offscreen Qt and a private data folder for every test."""
+"""Shared fixtures: offscreen Qt, a private data folder for every test, one loaded jieba."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from reader.core.segment import Segmenter, default_segmenter
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -26,3 +28,22 @@ def private_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator
 def data_dir() -> Path:
     """Folder of test fixtures (documents written for the tests)."""
     return DATA
+
+
+# Session fixtures outlive the per-test JINGDU_CACHE_DIR, so they name their tmp folders.
+@pytest.fixture(scope="session")
+def segmenter(tmp_path_factory: pytest.TempPathFactory) -> Segmenter:
+    """A private Segmenter loaded once for the whole run (jieba takes about a second to load)."""
+    seg = Segmenter(tmp_path_factory.getbasetemp() / "jieba-cache")
+    seg.ensure_loaded()
+    return seg
+
+
+@pytest.fixture(scope="session")
+def jieba_loaded(tmp_path_factory: pytest.TempPathFactory) -> Segmenter:
+    """The app's shared Segmenter (what the GUI uses), loaded once, cache in a tmp folder."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("JINGDU_CACHE_DIR", str(tmp_path_factory.mktemp("jieba-cache")))
+        seg = default_segmenter()
+        seg.ensure_loaded()
+    return seg

@@ -16,19 +16,6 @@ DOC = (
 )
 
 
-@pytest.fixture(scope="session")
-def segmenter(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Segmenter:
-    """One loaded Segmenter for the whole run (jieba takes about a second to load)."""
-    seg = getattr(request.config, "_jingdu_segmenter", None)
-    if seg is None:
-        seg = Segmenter(tmp_path_factory.getbasetemp() / "jieba-cache")
-        seg.ensure_loaded()
-        request.config._jingdu_segmenter = seg  # type: ignore[attr-defined]
-    return seg
-
-
 @pytest.fixture
 def doc(tmp_path: Path, segmenter: Segmenter, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "doc.txt"

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from reader.core.keywords import top_keywords
 from reader.core.segment import Segmenter
 
@@ -13,19 +11,6 @@ TEXT = (
     "2018年，我们要巩固和完善农村基本经营制度，深化农村土地制度改革。"
     "乡村振兴，产业兴旺是重点。乡村振兴，生态宜居是关键。"
 )
-
-
-@pytest.fixture(scope="session")
-def segmenter(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Segmenter:
-    """One loaded Segmenter for the whole run (jieba takes about a second to load)."""
-    seg = getattr(request.config, "_jingdu_segmenter", None)
-    if seg is None:
-        seg = Segmenter(tmp_path_factory.getbasetemp() / "jieba-cache")
-        seg.ensure_loaded()
-        request.config._jingdu_segmenter = seg  # type: ignore[attr-defined]
-    return seg
 
 
 def test_main_topic_words_come_first(segmenter: Segmenter) -> None:

@@ -22,19 +22,6 @@ WHOLE = SearchOptions(whole_word=True)
 REGEX = SearchOptions(regex=True)
 
 
-@pytest.fixture(scope="session")
-def segmenter(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Segmenter:
-    """One loaded Segmenter for the whole run (jieba takes about a second to load)."""
-    seg = getattr(request.config, "_jingdu_segmenter", None)
-    if seg is None:
-        seg = Segmenter(tmp_path_factory.getbasetemp() / "jieba-cache")
-        seg.ensure_loaded()
-        request.config._jingdu_segmenter = seg  # type: ignore[attr-defined]
-    return seg
-
-
 def spans(hits: list[Hit]) -> list[tuple[int, int]]:
     return [(h.start, h.end) for h in hits]
 

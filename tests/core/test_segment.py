@@ -9,19 +9,6 @@ import pytest
 from reader.core.segment import Segmenter, context_window, default_segmenter
 
 
-@pytest.fixture(scope="session")
-def segmenter(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Segmenter:
-    """One loaded Segmenter for the whole run (jieba takes about a second to load)."""
-    seg = getattr(request.config, "_jingdu_segmenter", None)
-    if seg is None:
-        seg = Segmenter(tmp_path_factory.getbasetemp() / "jieba-cache")
-        seg.ensure_loaded()
-        request.config._jingdu_segmenter = seg  # type: ignore[attr-defined]
-    return seg
-
-
 def whole(seg: Segmenter, text: str, query: str) -> bool:
     start = text.index(query)
     return seg.is_whole_word(text, start, start + len(query))

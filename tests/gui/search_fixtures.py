@@ -1,4 +1,4 @@
-"""Shared by the search GUI tests: one loaded jieba, a report document, installing the feature."""
+"""Shared by the search GUI tests: a report document, installing the feature, clean user words."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from reader.core.segment import Segmenter, default_segmenter
+from reader.core.segment import Segmenter
 from reader.gui.main_window import MainWindow
 
 SECTIONS = ("一、总体要求", "二、主要任务", "三、保障措施")
@@ -27,16 +27,6 @@ def report_text(repeat: int = 8) -> str:
         lines.append(title)
         lines += ["".join(BODY) + f"（第{n + 1}段）" for n in range(repeat)]
     return "\n".join(lines) + "\n"
-
-
-@pytest.fixture(scope="session")
-def jieba_loaded(tmp_path_factory: pytest.TempPathFactory) -> Segmenter:
-    """The shared Segmenter, loaded once for the whole session (~1 s), cache in a tmp folder."""
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("JINGDU_CACHE_DIR", str(tmp_path_factory.mktemp("jieba-cache")))
-        seg = default_segmenter()
-        seg.ensure_loaded()
-    return seg
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from gui_helpers import open_and_wait
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
-from search_fixtures import clean_user_words, install, jieba_loaded, report, wait_results  # noqa: F401
+from search_fixtures import clean_user_words, install, report, wait_results  # noqa: F401
 
 from reader.core.segment import Segmenter
 from reader.gui.find_bar import MARK_LAYER, FindBar

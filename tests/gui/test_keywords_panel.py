@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-# ruff: noqa: F811  (pytest fixtures imported from search_fixtures)
 from pathlib import Path
 
 from gui_helpers import open_and_wait
 from pytestqt.qtbot import QtBot
-from search_fixtures import install, jieba_loaded  # noqa: F401
+from search_fixtures import install
 
 from reader.core.segment import Segmenter
 from reader.gui.main_window import MainWindow

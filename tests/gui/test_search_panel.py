@@ -12,7 +12,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
-from search_fixtures import SECTIONS, install, jieba_loaded, report  # noqa: F401
+from search_fixtures import SECTIONS, install, report  # noqa: F401
 
 from reader.core.segment import Segmenter
 from reader.gui.main_window import MainWindow

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from gui_helpers import open_and_wait
 from pytestqt.qtbot import QtBot
-from search_fixtures import clean_user_words, install, jieba_loaded, wait_results  # noqa: F401
+from search_fixtures import clean_user_words, install, wait_results  # noqa: F401
 
 from reader.core.segment import Segmenter
 from reader.gui.dialogs.user_dictionary import UserDictionaryDialog, apply_stored_words

@@ -20,19 +20,6 @@ DOC_A = (
 DOC_B = "三国演义\n第一回\n话说天下大势，分久必合，合久必分。曹操大喜。\n"
 
 
-@pytest.fixture(scope="session")
-def segmenter(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Segmenter:
-    """One loaded Segmenter for the whole run (jieba takes about a second to load)."""
-    seg = getattr(request.config, "_jingdu_segmenter", None)
-    if seg is None:
-        seg = Segmenter(tmp_path_factory.getbasetemp() / "jieba-cache")
-        seg.ensure_loaded()
-        request.config._jingdu_segmenter = seg  # type: ignore[attr-defined]
-    return seg
-
-
 def headings_of(text: str, *titles: tuple[str, int]) -> list[Heading]:
     out = []
     for title, level in titles:
