@@ -29,8 +29,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from _gui import Heartbeat, open_and_paint, page_down, spin  # noqa: E402
 from make_large_novel import make_novel  # noqa: E402
-from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 OUT = ROOT / "docs" / "benchmarks" / "highlights.md"
@@ -50,41 +50,6 @@ measures only the rows on screen); the reading view hands Qt only the spans with
 block, and rebuilds them when scrolling leaves that range; the strip merges ticks
 into pixel rows; tree counts are counted per node, not per mark.
 """
-
-
-class Heartbeat:
-    """A 5 ms timer on the UI thread; the longest gap between ticks is the worst stall."""
-
-    def __init__(self) -> None:
-        self.timer = QTimer()
-        self.timer.setInterval(5)
-        self.clock = QElapsedTimer()
-        self.last = 0
-        self.gaps: list[int] = []
-        self.timer.timeout.connect(self._tick)
-
-    def start(self) -> None:
-        self.gaps.clear()
-        self.clock.start()
-        self.last = 0
-        self.timer.start()
-
-    def _tick(self) -> None:
-        now = self.clock.elapsed()
-        self.gaps.append(now - self.last)
-        self.last = now
-
-    def stop(self) -> int:
-        self.timer.stop()
-        self._tick()
-        return max(self.gaps, default=0)
-
-
-def spin(ms: int) -> None:
-    """Run the event loop for ``ms`` milliseconds."""
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
 
 
 def ms_of(fn: Callable[[], object]) -> float:
@@ -185,16 +150,9 @@ def window_run(path: Path, db_path: Path) -> dict[str, float]:
     result: dict[str, float] = {}
 
     beat.start()
-    loop = QEventLoop()
-    conn = win.document_opened.connect(lambda _d: loop.quit())
-    started = time.perf_counter()
-    win.open_path(path)
-    loop.exec()
-    win.repaint()
-    result["open_s"] = time.perf_counter() - started
+    result["open_s"] = open_and_paint(win, path)
     spin(50)
     result["open_stall_ms"] = beat.stop()
-    win.document_opened.disconnect(conn)
     doc = win.current_document
     assert doc is not None
     view = win.reading_view
@@ -227,21 +185,7 @@ def window_run(path: Path, db_path: Path) -> dict[str, float]:
     result["change_stall_ms"] = beat.stop()
 
     # read on, page by page
-    bar = view.text_pane.verticalScrollBar()
-    slid: list[int] = []
-    view.window_changed.connect(lambda a, _b: slid.append(a))
-    steps: list[float] = []
-    beat.start()
-    for _ in range(150):
-        started = time.perf_counter()
-        bar.setValue(bar.value() + bar.pageStep())
-        QApplication.processEvents()
-        win.repaint()
-        steps.append((time.perf_counter() - started) * 1000)
-    result["scroll_stall_ms"] = beat.stop()
-    result["page_median_ms"] = statistics.median(steps)
-    result["page_max_ms"] = max(steps)
-    result["slides"] = len(slid)
+    result.update(page_down(win, beat))
     win.close()
     win.deleteLater()
     spin(50)

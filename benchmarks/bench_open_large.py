@@ -26,46 +26,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from _gui import Heartbeat, open_and_paint, page_down, spin  # noqa: E402
 from make_large_novel import large_novel_path  # noqa: E402
-from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 OUT = ROOT / "docs" / "benchmarks" / "gui.md"
-
-
-class Heartbeat:
-    """A 5 ms timer on the UI thread; the longest gap between ticks is the worst stall."""
-
-    def __init__(self) -> None:
-        self.timer = QTimer()
-        self.timer.setInterval(5)
-        self.clock = QElapsedTimer()
-        self.last = 0
-        self.gaps: list[int] = []
-        self.timer.timeout.connect(self._tick)
-
-    def start(self) -> None:
-        self.gaps.clear()
-        self.clock.start()
-        self.last = 0
-        self.timer.start()
-
-    def _tick(self) -> None:
-        now = self.clock.elapsed()
-        self.gaps.append(now - self.last)
-        self.last = now
-
-    def stop(self) -> int:
-        self.timer.stop()
-        self._tick()
-        return max(self.gaps, default=0)
-
-
-def spin(ms: int) -> None:
-    """Run the event loop for ``ms`` milliseconds."""
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
 
 
 def rss_mb() -> float:
@@ -85,13 +50,7 @@ def one_run(path: Path) -> dict[str, float]:
 
     # open: from open_path to the tree and the first chapter painted
     beat.start()
-    loop = QEventLoop()
-    win.document_opened.connect(lambda _d: loop.quit())
-    started = time.perf_counter()
-    win.open_path(path)
-    loop.exec()
-    win.repaint()  # paint tree and text now, synchronously
-    result["open_s"] = time.perf_counter() - started
+    result["open_s"] = open_and_paint(win, path)
     spin(50)
     result["open_stall_ms"] = beat.stop()
     doc = win.current_document
@@ -116,21 +75,7 @@ def one_run(path: Path) -> dict[str, float]:
     assert doc.section_at(win.reading_view.top_offset()) is middle
 
     # read on, page by page: the window slides several times
-    bar = win.reading_view.text_pane.verticalScrollBar()
-    slides: list[int] = []
-    win.reading_view.window_changed.connect(lambda a, _b: slides.append(a))
-    steps: list[float] = []
-    beat.start()
-    for _ in range(150):
-        started = time.perf_counter()
-        bar.setValue(bar.value() + bar.pageStep())
-        QApplication.processEvents()
-        win.repaint()
-        steps.append((time.perf_counter() - started) * 1000)
-    result["scroll_stall_ms"] = beat.stop()
-    result["page_median_ms"] = statistics.median(steps)
-    result["page_max_ms"] = max(steps)
-    result["slides"] = len(slides)
+    result.update(page_down(win, beat))
     result["read_chars"] = win.reading_view.top_offset() - middle.start
     win.close()
     win.deleteLater()
