@@ -71,6 +71,24 @@ _UPDATE = (
 )
 
 
+def _update_values(a: Annotation, modified: float) -> tuple[Any, ...]:
+    """Parameters for ``_UPDATE``: the editable columns, then the id."""
+    return (
+        a.kind,
+        a.start,
+        a.end,
+        a.quote,
+        a.prefix,
+        a.suffix,
+        a.color,
+        a.note,
+        a.label,
+        modified,
+        int(a.orphaned),
+        a.id,
+    )
+
+
 def _check(a: Annotation) -> None:
     if a.doc_id is None:
         raise ValueError("annotation has no doc_id: open the document in the store first")
@@ -114,23 +132,7 @@ class AnnotationRepository:
         _check(a)
         a = a.replace(modified=time.time())
         with self._db.write() as conn:
-            conn.execute(
-                _UPDATE,
-                (
-                    a.kind,
-                    a.start,
-                    a.end,
-                    a.quote,
-                    a.prefix,
-                    a.suffix,
-                    a.color,
-                    a.note,
-                    a.label,
-                    a.modified,
-                    int(a.orphaned),
-                    a.id,
-                ),
-            )
+            conn.execute(_UPDATE, _update_values(a, a.modified))
         return a
 
     def update_many(self, items: Sequence[Annotation], *, touch: bool = False) -> None:
@@ -138,24 +140,7 @@ class AnnotationRepository:
         now = time.time()
         with self._db.write() as conn:
             conn.executemany(
-                _UPDATE,
-                [
-                    (
-                        a.kind,
-                        a.start,
-                        a.end,
-                        a.quote,
-                        a.prefix,
-                        a.suffix,
-                        a.color,
-                        a.note,
-                        a.label,
-                        now if touch else a.modified,
-                        int(a.orphaned),
-                        a.id,
-                    )
-                    for a in items
-                ],
+                _UPDATE, [_update_values(a, now if touch else a.modified) for a in items]
             )
 
     def delete(self, annotation_id: int) -> Annotation | None:
