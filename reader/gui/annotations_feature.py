@@ -139,7 +139,7 @@ class AnnotationsFeature(QObject):
         self.actions: dict[str, QAction] = {}
         self._items: dict[int, Annotation] = {}
         self._doc: Document | None = None
-        last = self._setting(LAST_COLOR_KEY, DEFAULT_COLOR)
+        last = self.window.setting(LAST_COLOR_KEY, DEFAULT_COLOR)
         self.last_color: str = last if last in COLORS else DEFAULT_COLOR
 
         self.panel = AnnotationsPanel(window)
@@ -858,20 +858,7 @@ class AnnotationsFeature(QObject):
     def _remember_color(self, color: str) -> None:
         if color != self.last_color:
             self.last_color = color
-            if self.store is not None:
-                try:
-                    self.store.settings.set(LAST_COLOR_KEY, color)
-                except Exception:
-                    log.exception("cannot save the last highlight colour")
-
-    def _setting(self, key: str, default: Any) -> Any:
-        if self.store is None:
-            return default
-        try:
-            return self.store.settings.get(key, default)
-        except Exception:
-            log.exception("cannot read setting %s", key)
-            return default
+            self.window.set_setting(LAST_COLOR_KEY, color)
 
     def _tell_no_store(self) -> None:
         if self.window.current_document is None:

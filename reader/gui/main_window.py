@@ -244,7 +244,7 @@ class MainWindow(QMainWindow):
         action = self.named_actions.get(f"theme_{name}")
         if action is not None:
             action.setChecked(True)
-        self._set_setting("theme", name)
+        self.set_setting("theme", name)
 
     def recent_paths(self) -> list[Path]:
         """Recently opened files, newest first (from the store when there is one)."""
@@ -606,7 +606,7 @@ class MainWindow(QMainWindow):
 
     def _on_zoom_changed(self, percent: int) -> None:
         self.show_status(self.tr("Zoom %1%").replace("%1", str(percent)), 1500)
-        self._set_setting("zoom", self.reading_view.zoom_steps())
+        self.set_setting("zoom", self.reading_view.zoom_steps())
 
     def _save_position(self) -> None:
         if self.store is None or self.current_record is None or self.current_document is None:
@@ -619,7 +619,8 @@ class MainWindow(QMainWindow):
             log.exception("cannot save the reading position")
 
     # -- settings ---------------------------------------------------------------------------------
-    def _setting(self, key: str, default: Any) -> Any:
+    def setting(self, key: str, default: Any) -> Any:
+        """A stored setting, or ``default`` without a store or when it cannot be read."""
         if self.store is None:
             return default
         try:
@@ -628,7 +629,8 @@ class MainWindow(QMainWindow):
             log.exception("cannot read setting %s", key)
             return default
 
-    def _set_setting(self, key: str, value: Any) -> None:
+    def set_setting(self, key: str, value: Any) -> None:
+        """Store a setting (logged, not raised, when there is no store or it fails)."""
         if self.store is None:
             return
         try:
@@ -637,9 +639,9 @@ class MainWindow(QMainWindow):
             log.exception("cannot save setting %s", key)
 
     def _restore_view_settings(self) -> None:
-        name = self._setting("theme", "light")
+        name = self.setting("theme", "light")
         self.set_theme(name if isinstance(name, str) and name in THEMES else "light")
-        zoom = self._setting("zoom", 0)
+        zoom = self.setting("zoom", 0)
         if isinstance(zoom, int) and zoom:
             self.reading_view.set_zoom_steps(zoom)
 
