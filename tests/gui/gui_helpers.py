@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from reader.core.document import Document, Heading
@@ -49,3 +50,19 @@ def open_and_wait(qtbot: QtBot, win: MainWindow, path: Path, encoding: str | Non
     """Open ``path`` in ``win`` and wait until it is shown."""
     with qtbot.waitSignal(win.document_opened, timeout=10_000):
         win.open_path(path, encoding)
+
+
+def show_window(
+    qtbot: QtBot, win: MainWindow, messages: Messages, size: tuple[int, int] = (1000, 700)
+) -> MainWindow:
+    """Show ``win`` for a test; its message boxes go into ``messages`` instead of on screen."""
+
+    def record(_icon: QMessageBox.Icon, title: str, text: str) -> None:
+        messages.append((title, text))
+
+    win.show_message = record  # type: ignore[method-assign]
+    qtbot.addWidget(win)
+    win.resize(*size)
+    win.show()
+    qtbot.waitExposed(win)
+    return win

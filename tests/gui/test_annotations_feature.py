@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
+# ruff: noqa: F811  (pytest fixtures imported from annotations_fixtures)
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from annotations_fixtures import feature, make_window, store  # noqa: F401
 from gui_helpers import PARAGRAPH, Messages, open_and_wait, write
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence, QTextCursor
-from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
+from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
-from reader.gui.annotations_feature import AnnotationsFeature
 from reader.gui.dialogs import bookmark_dialog, note_dialog
-from reader.gui.features import install_features
 from reader.gui.main_window import MainWindow
 from reader.gui.themes import theme
 from reader.models.section_tree import MarkCountRole
@@ -60,28 +59,6 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    s = Store.open(tmp_path / "store.sqlite3")
-    yield s
-    s.close()
-
-
-def make_window(qtbot: QtBot, store: Store, messages: Messages) -> MainWindow:
-    win = MainWindow(store=store)
-
-    def record(_icon: QMessageBox.Icon, title: str, text: str) -> None:
-        messages.append((title, text))
-
-    win.show_message = record  # type: ignore[method-assign]
-    win.features = install_features(win, ["reader.gui.annotations_feature"])
-    qtbot.addWidget(win)
-    win.resize(1100, 700)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
-
-
-@pytest.fixture
 def win(qtbot: QtBot, store: Store, messages: Messages, dialogs: Dialogs) -> MainWindow:
     return make_window(qtbot, store, messages)
 
@@ -89,12 +66,6 @@ def win(qtbot: QtBot, store: Store, messages: Messages, dialogs: Dialogs) -> Mai
 @pytest.fixture
 def report(tmp_path: Path) -> Path:
     return write(tmp_path / "经验交流.txt", report_text())
-
-
-def feature(win: MainWindow) -> AnnotationsFeature:
-    f = win.features["reader.gui.annotations_feature"]
-    assert isinstance(f, AnnotationsFeature)
-    return f
 
 
 def span_of(win: MainWindow, word: str, nth: int = 0) -> tuple[int, int]:

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+# ruff: noqa: F811  (pytest fixtures imported from annotations_fixtures)
 from pathlib import Path
 
 import pytest
+from annotations_fixtures import feature, make_window, store  # noqa: F401
 from gui_helpers import PARAGRAPH, Messages, open_and_wait, write
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from reader.gui.annotations_feature import AnnotationsFeature
 from reader.gui.dialogs import note_dialog
-from reader.gui.features import install_features
 from reader.gui.main_window import MainWindow
 from reader.models.annotations_model import IdRole
 from reader.store.db import Store
@@ -22,26 +20,8 @@ SECTIONS = ("一、总体要求", "二、主要任务", "三、保障措施")
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    s = Store.open(tmp_path / "store.sqlite3")
-    yield s
-    s.close()
-
-
-@pytest.fixture
 def win(qtbot: QtBot, store: Store, messages: Messages) -> MainWindow:
-    w = MainWindow(store=store)
-
-    def record(_icon: QMessageBox.Icon, title: str, text: str) -> None:
-        messages.append((title, text))
-
-    w.show_message = record  # type: ignore[method-assign]
-    w.features = install_features(w, ["reader.gui.annotations_feature"])
-    qtbot.addWidget(w)
-    w.resize(1100, 700)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
+    return make_window(qtbot, store, messages)
 
 
 @pytest.fixture
@@ -51,12 +31,6 @@ def doc_path(tmp_path: Path) -> Path:
         lines.append(title)
         lines += [f"第{n}部分第{p}段：" + PARAGRAPH * 2 for p in range(12)]
     return write(tmp_path / "报告.txt", "\n".join(lines) + "\n")
-
-
-def feature(win: MainWindow) -> AnnotationsFeature:
-    f = win.features["reader.gui.annotations_feature"]
-    assert isinstance(f, AnnotationsFeature)
-    return f
 
 
 def highlight(win: MainWindow, word: str, color: str, nth: int = 0) -> int:

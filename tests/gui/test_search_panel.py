@@ -7,10 +7,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from gui_helpers import open_and_wait
+from gui_helpers import Messages, open_and_wait, show_window
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 from search_fixtures import SECTIONS, install, report  # noqa: F401
 
@@ -102,17 +101,7 @@ def test_whole_words_option_and_bad_regex(
 def store_window(qtbot: QtBot) -> Iterator[MainWindow]:
     """A window with a real store in the test's private data folder."""
     store = Store.open()
-    win = MainWindow(store=store)
-    messages: list[str] = []
-
-    def record(_icon: QMessageBox.Icon, _title: str, text: str) -> None:
-        messages.append(text)
-
-    win.show_message = record  # type: ignore[method-assign, assignment]
-    qtbot.addWidget(win)
-    win.resize(1100, 700)
-    win.show()
-    qtbot.waitExposed(win)
+    win = show_window(qtbot, MainWindow(store=store), Messages(), (1100, 700))
     yield win
     feature = win.features.get("search")
     if isinstance(feature, SearchFeature):
