@@ -29,6 +29,7 @@ import threading
 import time
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -357,9 +358,7 @@ class LibraryIndex:
         bounds = chunk_bounds(text)
         folded = fold(text)
         total = len(text)
-        conn = self._conn()
-        conn.execute("BEGIN IMMEDIATE")
-        try:
+        with self._write() as conn:
             self._remove(conn, key)
             # Chunk ids are given here, consecutive per document: chunks and
             # their tokens go in with executemany, and a search can tell (and
@@ -399,6 +398,19 @@ class LibraryIndex:
                     return False
                 if progress is not None:
                     progress(bounds[min(len(bounds), first + _ROWS_PER_STEP) - 1][1], total)
+        if progress is not None:
+            progress(total, total)
+        return True
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction (commit, or roll back on error); then forget cached documents."""
+        conn = self._conn()
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+            if not conn.in_transaction:
+                return  # add() rolled back itself (cancelled): nothing changed
             conn.execute("COMMIT")
         except BaseException:
             if conn.in_transaction:
@@ -406,22 +418,11 @@ class LibraryIndex:
             raise
         with self._lock:
             self._doc_cache.clear()
-        if progress is not None:
-            progress(total, total)
-        return True
 
     def remove(self, key: str) -> None:
         """Forget one document."""
-        conn = self._conn()
-        conn.execute("BEGIN IMMEDIATE")
-        try:
+        with self._write() as conn:
             self._remove(conn, key)
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        with self._lock:
-            self._doc_cache.clear()
 
     def _remove(self, conn: sqlite3.Connection, key: str) -> None:
         row = conn.execute("SELECT id FROM docs WHERE key=?", (key,)).fetchone()
@@ -443,18 +444,10 @@ class LibraryIndex:
 
     def clear(self) -> None:
         """Drop every document (the file stays)."""
-        conn = self._conn()
-        conn.execute("BEGIN IMMEDIATE")
-        try:
+        with self._write() as conn:
             conn.execute("DELETE FROM chunks")
             conn.execute("DELETE FROM docs")
             conn.execute("INSERT INTO grams(grams) VALUES ('delete-all')")
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        with self._lock:
-            self._doc_cache.clear()
 
     # -- search -------------------------------------------------------------------
     def search(
