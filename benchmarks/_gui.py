@@ -52,8 +52,16 @@ def spin(ms: int) -> None:
     loop.exec()
 
 
-def open_and_paint(win: MainWindow, path: Path) -> float:
-    """Seconds from ``open_path`` to ``document_opened`` and the window painted."""
+def show_window(win: MainWindow) -> None:
+    """Show ``win`` at the benchmarks' size and let it settle."""
+    win.resize(1280, 800)
+    win.show()
+    spin(100)
+
+
+def open_and_paint(win: MainWindow, path: Path, beat: Heartbeat) -> dict[str, float]:
+    """Open ``path``: seconds to ``document_opened`` and the window painted, longest stall."""
+    beat.start()
     loop = QEventLoop()
     conn = win.document_opened.connect(lambda _d: loop.quit())
     started = time.perf_counter()
@@ -61,8 +69,10 @@ def open_and_paint(win: MainWindow, path: Path) -> float:
     loop.exec()
     win.repaint()  # paint tree and text now, synchronously
     elapsed = time.perf_counter() - started
+    spin(50)
+    stall = beat.stop()
     win.document_opened.disconnect(conn)
-    return elapsed
+    return {"open_s": elapsed, "open_stall_ms": stall}
 
 
 def page_down(win: MainWindow, beat: Heartbeat, pages: int = 150) -> dict[str, float]:

@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from _gui import Heartbeat, open_and_paint, page_down, spin  # noqa: E402
+from _gui import Heartbeat, open_and_paint, page_down, show_window, spin  # noqa: E402
 from make_large_novel import make_novel  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
@@ -66,6 +66,15 @@ def make_file(folder: Path, chars: int) -> Path:
     return path
 
 
+def random_spans(rng: random.Random, n: int, count: int) -> list[tuple[int, int]]:
+    """``count`` highlight ranges of 2–30 characters in a text of ``n`` (same seed, same ranges)."""
+    spans = []
+    for _ in range(count):
+        start = rng.randrange(0, n - 40)
+        spans.append((start, start + rng.randint(2, 30)))
+    return spans
+
+
 def seed_store(db_path: Path, path: Path) -> int:
     """Store 10,000 highlights and some bookmarks for ``path``; returns the text length."""
     from reader.core.annotation import COLORS, make_annotation
@@ -76,9 +85,7 @@ def seed_store(db_path: Path, path: Path) -> int:
     rng = random.Random(SEED)
     n = len(doc.text)
     items = []
-    for k in range(HIGHLIGHTS):
-        start = rng.randrange(0, n - 40)
-        end = start + rng.randint(2, 30)
+    for k, (start, end) in enumerate(random_spans(rng, n, HIGHLIGHTS)):
         note = "笔记" if k % 10 == 0 else ""
         items.append(make_annotation(doc, "highlight", start, end, color=COLORS[k % 5], note=note))
     for _ in range(BOOKMARKS):
@@ -96,12 +103,11 @@ def view_only(path: Path, spans_count: int) -> dict[str, float]:
     from reader.gui.reading_view import HighlightSpan, ReadingView
 
     doc = load_document(path)
-    rng = random.Random(SEED)
     n = len(doc.text)
-    spans = []
-    for k in range(spans_count):
-        start = rng.randrange(0, n - 40)
-        spans.append(HighlightSpan(k + 1, start, start + rng.randint(2, 30), "yellow"))
+    spans = [
+        HighlightSpan(k + 1, start, end, "yellow")
+        for k, (start, end) in enumerate(random_spans(random.Random(SEED), n, spans_count))
+    ]
     view = ReadingView()
     view.resize(1000, 760)
     view.show()
@@ -143,16 +149,9 @@ def window_run(path: Path, db_path: Path) -> dict[str, float]:
     win = MainWindow(store=store)
     features = install_features(win, ["reader.gui.annotations_feature"])
     feature = features["reader.gui.annotations_feature"]
-    win.resize(1280, 800)
-    win.show()
-    spin(100)
+    show_window(win)
     beat = Heartbeat()
-    result: dict[str, float] = {}
-
-    beat.start()
-    result["open_s"] = open_and_paint(win, path)
-    spin(50)
-    result["open_stall_ms"] = beat.stop()
+    result = open_and_paint(win, path, beat)
     doc = win.current_document
     assert doc is not None
     view = win.reading_view

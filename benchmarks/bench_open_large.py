@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from _gui import Heartbeat, open_and_paint, page_down, spin  # noqa: E402
+from _gui import Heartbeat, open_and_paint, page_down, show_window, spin  # noqa: E402
 from make_large_novel import large_novel_path  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
@@ -42,17 +42,10 @@ def one_run(path: Path) -> dict[str, float]:
     from reader.gui.main_window import MainWindow
 
     win = MainWindow(store=None)
-    win.resize(1280, 800)
-    win.show()
-    spin(100)
+    show_window(win)
     beat = Heartbeat()
-    result: dict[str, float] = {}
-
     # open: from open_path to the tree and the first chapter painted
-    beat.start()
-    result["open_s"] = open_and_paint(win, path)
-    spin(50)
-    result["open_stall_ms"] = beat.stop()
+    result = open_and_paint(win, path, beat)
     doc = win.current_document
     assert doc is not None
     model = win.tree_view.section_model
