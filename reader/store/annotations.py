@@ -36,23 +36,14 @@ def _from_row(row: sqlite3.Row) -> Annotation:
     )
 
 
+def _content(a: Annotation) -> tuple[Any, ...]:
+    """The columns an edit may change, in the order of _INSERT and _UPDATE."""
+    return (a.kind, a.start, a.end, a.quote, a.prefix, a.suffix, a.color, a.note, a.label)
+
+
 def _values(a: Annotation) -> tuple[Any, ...]:
-    return (
-        a.uuid,
-        a.doc_id,
-        a.kind,
-        a.start,
-        a.end,
-        a.quote,
-        a.prefix,
-        a.suffix,
-        a.color,
-        a.note,
-        a.label,
-        a.created,
-        a.modified,
-        int(a.orphaned),
-    )
+    """Parameters for ``_INSERT``."""
+    return (a.uuid, a.doc_id, *_content(a), a.created, a.modified, int(a.orphaned))
 
 
 _INSERT = (
@@ -73,20 +64,7 @@ _UPDATE = (
 
 def _update_values(a: Annotation, modified: float) -> tuple[Any, ...]:
     """Parameters for ``_UPDATE``: the editable columns, then the id."""
-    return (
-        a.kind,
-        a.start,
-        a.end,
-        a.quote,
-        a.prefix,
-        a.suffix,
-        a.color,
-        a.note,
-        a.label,
-        modified,
-        int(a.orphaned),
-        a.id,
-    )
+    return (*_content(a), modified, int(a.orphaned), a.id)
 
 
 def _check(a: Annotation) -> None:
