@@ -11,11 +11,18 @@ Order of attempts, each stricter about confidence than convenient:
    tolerates small edits to the quote itself.
 Anything below the thresholds is left orphaned: better shown as "not found"
 than attached to the wrong words.
+
+When the old text is known (the store keeps a snapshot of it), ``reanchor_with_old_text``
+needs none of this guessing: a character diff old -> new says where every surviving
+character went, and quote + context are only used for annotations the old text
+does not hold (orphans from earlier edits).
 """
 
 from __future__ import annotations
 
 import bisect
+import logging
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -23,6 +30,8 @@ from typing import Literal
 import diff_match_patch
 
 from reader.core.annotation import Annotation, context_at
+
+log = logging.getLogger(__name__)
 
 Method = Literal["unchanged", "exact", "fuzzy"]
 
@@ -679,3 +688,141 @@ def is_in_place(text: str, a: Annotation) -> bool:
 def ranges(annotations: Sequence[Annotation]) -> list[tuple[int, int]]:
     """The (start, end) of placed annotations (helper for views and tests)."""
     return [(a.start, a.end) for a in annotations if not a.orphaned]
+
+
+#: Seconds a whole-document diff may take before it gives up on the changed region
+#: (it then reports that region as replaced; see ``text_diff``).
+DIFF_TIMEOUT = 3.0
+#: Equal runs shorter than this at a quote's edge, with edits on both sides, are
+#: chance (an inserted character that equals the one it replaced), not the quote.
+MIN_EDGE_RUN = 2
+
+
+@dataclass(frozen=True)
+class TextDiff:
+    """Equal runs of a character diff old -> new, sorted by old offset."""
+
+    #: (offset in old, offset in new, length) of each run of unchanged characters.
+    runs: list[tuple[int, int, int]]
+    #: The diff hit DIFF_TIMEOUT: the changed region may be reported coarser than it is.
+    timed_out: bool = False
+
+
+def text_diff(old: str, new: str, timeout: float = DIFF_TIMEOUT) -> TextDiff:
+    """Where the characters of ``old`` that survive are in ``new``.
+
+    diff-match-patch trims the common prefix and suffix, splits the rest at long
+    common substrings (found with ``str.find``, so a few edits in a long text cost
+    little), diffs line by line and refines changed lines character by character.
+    A semantic clean-up then drops chance equalities of a character or two inside
+    replaced text.
+    """
+    dmp = diff_match_patch.diff_match_patch()
+    dmp.Diff_Timeout = timeout
+    started = time.monotonic()
+    diffs = dmp.diff_main(old, new, True)
+    timed_out = timeout > 0 and time.monotonic() - started >= timeout
+    if len(diffs) > 2:
+        dmp.diff_cleanupSemantic(diffs)
+    runs: list[tuple[int, int, int]] = []
+    oi = ni = 0
+    for op, chunk in diffs:
+        size = len(chunk)
+        if op == 0:
+            runs.append((oi, ni, size))
+            oi += size
+            ni += size
+        elif op == -1:
+            oi += size
+        else:
+            ni += size
+    return TextDiff(runs, timed_out)
+
+
+def _map_span(diff: TextDiff, starts: list[int], s: int, e: int) -> tuple[int, int, int] | None:
+    """(new start, new end, characters kept) of the old span ``s..e``; None if none survive."""
+    k = max(0, bisect.bisect_right(starts, s) - 1)
+    pieces: list[tuple[int, int, int]] = []  # (new start, length, length of its run)
+    runs = diff.runs
+    while k < len(runs) and runs[k][0] < e:
+        o, n, size = runs[k]
+        a, b = max(o, s), min(o + size, e)
+        if b > a:
+            pieces.append((n + (a - o), b - a, size))
+        k += 1
+    # A one-character run at an edge, between edits, is chance: 處三 -> 上七 keeps nothing.
+    while len(pieces) > 1 and pieces[0][2] < MIN_EDGE_RUN:
+        pieces.pop(0)
+    while len(pieces) > 1 and pieces[-1][2] < MIN_EDGE_RUN:
+        pieces.pop()
+    if not pieces:
+        return None
+    kept = sum(length for _, length, _ in pieces)
+    return pieces[0][0], pieces[-1][0] + pieces[-1][1], kept
+
+
+def _map_point(diff: TextDiff, starts: list[int], s: int) -> int:
+    """Where the place ``s`` (between characters) of the old text is in the new one."""
+    runs = diff.runs
+    k = bisect.bisect_right(starts, s) - 1
+    if k >= 0:
+        o, n, size = runs[k]
+        if s <= o + size:
+            return n + (s - o)
+    # Inside deleted text: the place where it was deleted, just before the next run.
+    if k + 1 < len(runs):
+        o, n, _ = runs[k + 1]
+        return n
+    if runs:
+        o, n, size = runs[-1]
+        return n + size
+    return 0
+
+
+def reanchor_with_old_text(old: str, new: str, annotations: Iterable[Annotation]) -> ReanchorResult:
+    """Re-anchor annotations placed in ``old`` after it became ``new``, through a diff.
+
+    A highlight keeps the span from its first to its last surviving character
+    (text inserted between them is part of it, text that replaced its edges is
+    not) when at least half of its characters survive; else it is orphaned.
+    Annotations ``old`` does not hold at their offsets (already orphaned, or
+    inconsistent) are re-anchored from quote and context as before. When the diff
+    gives up (DIFF_TIMEOUT: the text was rewritten throughout), everything is.
+    """
+    items = list(annotations)
+    if old == new:
+        return ReanchorResult(sorted(items, key=lambda x: (x.start, x.end, x.id or 0)), [], 0, 0)
+    diff = text_diff(old, new)
+    if diff.timed_out:
+        log.warning(
+            "diff of %d -> %d characters timed out: re-anchoring by quote", len(old), len(new)
+        )
+        return reanchor_all(new, items)
+    starts = [r[0] for r in diff.runs]
+    placed: list[Annotation] = []
+    changed: list[Annotation] = []
+    by_quote: list[Annotation] = []
+    for a in items:
+        if a.orphaned or not is_in_place(old, a):
+            by_quote.append(a)
+            continue
+        if a.start == a.end:
+            p = _map_point(diff, starts, a.start)
+            span: tuple[int, int, int] | None = (p, p, 0)
+        else:
+            span = _map_span(diff, starts, a.start, a.end)
+        if span is None or 2 * span[2] < a.end - a.start:
+            b = a.replace(orphaned=True)
+        else:
+            quote, prefix, suffix = context_at(new, span[0], span[1])
+            b = a.replace(start=span[0], end=span[1], quote=quote, prefix=prefix, suffix=suffix)
+        placed.append(b)
+        if b != a:
+            changed.append(b)
+    if by_quote:
+        again = reanchor_all(new, by_quote)
+        placed += again.annotations
+        changed += again.changed
+    moved = sum(1 for b in changed if not b.orphaned)
+    placed.sort(key=lambda x: (x.start, x.end, x.id or 0))
+    return ReanchorResult(placed, changed, moved, sum(1 for b in placed if b.orphaned))

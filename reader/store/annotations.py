@@ -9,6 +9,7 @@ from typing import Any
 
 from reader.core.annotation import Annotation, check_color
 from reader.store.db import Database
+from reader.store.snapshots import TextSnapshots, drop_unused
 
 _COLUMNS = (
     'id, uuid, doc_id, kind, start, "end", quote, prefix, suffix, color, note, label, '
@@ -67,6 +68,14 @@ def _update_values(a: Annotation, modified: float) -> tuple[Any, ...]:
     return (*_content(a), modified, int(a.orphaned), a.id)
 
 
+def write_updates(
+    conn: sqlite3.Connection, items: Sequence[Annotation], *, touch: bool = False
+) -> None:
+    """Save changed annotations inside the caller's transaction (re-anchoring)."""
+    now = time.time()
+    conn.executemany(_UPDATE, [_update_values(a, now if touch else a.modified) for a in items])
+
+
 def _check(a: Annotation) -> None:
     if a.doc_id is None:
         raise ValueError("annotation has no doc_id: open the document in the store first")
@@ -78,8 +87,9 @@ def _check(a: Annotation) -> None:
 class AnnotationRepository:
     """``store.annotations``: add, update, delete, restore and list annotations."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, snapshots: TextSnapshots | None = None) -> None:
         self._db = db
+        self._snapshots = snapshots
 
     def add(self, a: Annotation) -> Annotation:
         """Save a new annotation; returns it with its ``id``. Raises ValueError for a bad one."""
@@ -101,7 +111,13 @@ class AnnotationRepository:
                     saved.append(a.replace(id=int(cur.lastrowid or 0)))
         except sqlite3.IntegrityError as exc:
             raise ValueError(f"cannot save annotation: {exc}") from exc
+        self._snapshot([a.doc_id for a in saved])
         return saved
+
+    def _snapshot(self, doc_ids: Iterable[int | None]) -> None:
+        """Snapshot the text of documents that just got annotations (in the background)."""
+        if self._snapshots is not None:
+            self._snapshots.ensure(d for d in doc_ids if d is not None)
 
     def update(self, a: Annotation) -> Annotation:
         """Save changes (colour, note, label, range…) to an existing annotation."""
@@ -115,11 +131,8 @@ class AnnotationRepository:
 
     def update_many(self, items: Sequence[Annotation], *, touch: bool = False) -> None:
         """Save several annotations in one transaction (re-anchoring keeps ``modified``)."""
-        now = time.time()
         with self._db.write() as conn:
-            conn.executemany(
-                _UPDATE, [_update_values(a, now if touch else a.modified) for a in items]
-            )
+            write_updates(conn, items, touch=touch)
 
     def delete(self, annotation_id: int) -> Annotation | None:
         """Delete an annotation; returns what was deleted (keep it for ``restore``)."""
@@ -130,6 +143,8 @@ class AnnotationRepository:
             if row is None:
                 return None
             conn.execute("DELETE FROM annotations WHERE id = ?", (annotation_id,))
+            # The last annotation of a document takes its text snapshot with it.
+            drop_unused(conn, [int(row["doc_id"])])
         return _from_row(row)
 
     def restore(self, a: Annotation) -> Annotation:
@@ -143,8 +158,10 @@ class AnnotationRepository:
                 return a
             if a.id is None:
                 cur = conn.execute(_INSERT, _values(a))
-                return a.replace(id=int(cur.lastrowid or 0))
-            conn.execute(_INSERT_WITH_ID, (a.id, *_values(a)))
+                a = a.replace(id=int(cur.lastrowid or 0))
+            else:
+                conn.execute(_INSERT_WITH_ID, (a.id, *_values(a)))
+        self._snapshot([a.doc_id])
         return a
 
     def get(self, annotation_id: int) -> Annotation | None:

@@ -128,6 +128,7 @@ class Store:
         from reader.store.annotations import AnnotationRepository
         from reader.store.documents import DocumentRepository
         from reader.store.settings import SettingsRepository
+        from reader.store.snapshots import TextSnapshots
         from reader.store.user_words import UserWordRepository
 
         self.db = db
@@ -136,8 +137,10 @@ class Store:
         self.recovered_from = recovered_from
         #: Backup copies made before migrations during this open.
         self.backups: list[Path] = []
-        self.annotations = AnnotationRepository(db)
-        self.documents = DocumentRepository(db, self.annotations)
+        #: Compressed texts of annotated documents (to re-anchor edits through a diff).
+        self.snapshots = TextSnapshots(db)
+        self.annotations = AnnotationRepository(db, self.snapshots)
+        self.documents = DocumentRepository(db, self.annotations, self.snapshots)
         self.user_words = UserWordRepository(db)
         self.settings = SettingsRepository(db)
 
@@ -209,7 +212,9 @@ class Store:
             return migrations.schema_version(self.db.conn)
 
     def close(self) -> None:
-        """Close the connection (everything is already committed)."""
+        """Close the connection (everything is already committed; snapshots being
+        written in the background are finished first)."""
+        self.snapshots.wait()
         with self.db.lock:
             self.db.conn.close()
 

@@ -8,11 +8,12 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reader.core.anchoring import reanchor_all
+from reader.core.anchoring import ReanchorResult, reanchor_all, reanchor_with_old_text
 from reader.core.annotation import Annotation
 from reader.core.document import Document
-from reader.store.annotations import AnnotationRepository
+from reader.store.annotations import AnnotationRepository, write_updates
 from reader.store.db import Database
+from reader.store.snapshots import TextSnapshots, compress, write_snapshot
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +50,9 @@ class OpenedDocument:
     orphaned: int = 0
     #: How the document was recognised: "new", "hash" (same text) or "path" (edited file).
     matched_by: str = "new"
+    #: For an edited file: True when annotations were moved through a diff from the
+    #: snapshot of the old text, False when only quote and context were available.
+    used_snapshot: bool = False
 
 
 def _from_row(row: sqlite3.Row) -> DocumentRecord:
@@ -78,9 +82,15 @@ def path_key(path: Path | None) -> str | None:
 class DocumentRepository:
     """``store.documents``: register opened documents and remember where the user was."""
 
-    def __init__(self, db: Database, annotations: AnnotationRepository) -> None:
+    def __init__(
+        self,
+        db: Database,
+        annotations: AnnotationRepository,
+        snapshots: TextSnapshots | None = None,
+    ) -> None:
         self._db = db
         self._annotations = annotations
+        self._snapshots = snapshots if snapshots is not None else TextSnapshots(db)
 
     # -- lookup -----------------------------------------------------------------
     def get(self, doc_id: int) -> DocumentRecord | None:
@@ -145,7 +155,10 @@ class DocumentRepository:
                 )
             record = self.get(record.id)
             assert record is not None
+            self._snapshots.remember(record.id, text_hash, doc.text)
             annotations = self._annotations.for_document(record.id)
+            if annotations:
+                self._ensure_snapshot(record.id, text_hash, doc.text)
             orphaned = sum(1 for a in annotations if a.orphaned)
             return OpenedDocument(record, annotations, 0, orphaned, "hash")
 
@@ -153,9 +166,13 @@ class DocumentRepository:
         if old is not None:
             # The file changed on disk: place every annotation again in the new text.
             previous = self._annotations.for_document(old.id)
-            result = reanchor_all(doc.text, previous)
+            result, used_snapshot = self._reanchor(old, doc.text, previous)
+            # Compressed before the write lock is taken (a long text takes a while).
+            snapshot = compress(doc.text) if previous else None
             position = min(old.position, len(doc.text))
             with self._db.write() as conn:
+                # One transaction: a kill leaves either the old text with the old places
+                # and snapshot, or the new text with the new ones, never a mix.
                 conn.execute(
                     "UPDATE documents SET text_hash = ?, title = ?, char_count = ?, "
                     "position = ?, format = ?, encoding = ?, "
@@ -172,18 +189,29 @@ class DocumentRepository:
                         old.id,
                     ),
                 )
-            if result.changed:
-                self._annotations.update_many(result.changed)
+                if result.changed:
+                    write_updates(conn, result.changed)
+                if snapshot is not None:
+                    write_snapshot(conn, old.id, text_hash, len(doc.text), snapshot)
+                else:
+                    conn.execute("DELETE FROM document_texts WHERE doc_id = ?", (old.id,))
             record = self.get(old.id)
             assert record is not None
+            self._snapshots.remember(record.id, text_hash, doc.text)
             log.info(
-                "%s changed: %d annotations re-anchored, %d orphaned",
+                "%s changed: %d annotations re-anchored (%s), %d orphaned",
                 key,
                 result.reanchored,
+                "diff from the old text" if used_snapshot else "quote and context",
                 result.orphaned,
             )
             return OpenedDocument(
-                record, result.annotations, result.reanchored, result.orphaned, "path"
+                record,
+                result.annotations,
+                result.reanchored,
+                result.orphaned,
+                "path",
+                used_snapshot,
             )
 
         with self._db.write() as conn:
@@ -213,7 +241,39 @@ class DocumentRepository:
                 new_id = int(row[0])
         record = self.get(new_id)
         assert record is not None
-        return OpenedDocument(record, self._annotations.for_document(new_id), 0, 0, "new")
+        self._snapshots.remember(new_id, text_hash, doc.text)
+        annotations = self._annotations.for_document(new_id)
+        if annotations:  # another process registered it and annotated it meanwhile
+            self._ensure_snapshot(new_id, text_hash, doc.text)
+        return OpenedDocument(record, annotations, 0, 0, "new")
+
+    def _reanchor(
+        self, old: DocumentRecord, text: str, annotations: list[Annotation]
+    ) -> tuple[ReanchorResult, bool]:
+        """Annotations of ``old`` placed in ``text``: by diff from the snapshot, else by quote."""
+        if not annotations:
+            return ReanchorResult([], [], 0, 0), False
+        old_text = self._snapshots.load(old.id, old.text_hash)
+        if old_text is not None:
+            return reanchor_with_old_text(old_text, text, annotations), True
+        return reanchor_all(text, annotations), False
+
+    def _ensure_snapshot(self, doc_id: int, text_hash: str, text: str) -> None:
+        """Snapshot the text of an annotated document if its snapshot is missing or stale.
+
+        Runs on the caller's (loading) thread: a store from before snapshots, or an app
+        killed before the background snapshot of a first annotation was written.
+        """
+        info = self._snapshots.info(doc_id)
+        if info is not None and info[0] == text_hash:
+            return
+        data = compress(text)
+        with self._db.write() as conn:
+            row = conn.execute(
+                "SELECT 1 FROM documents WHERE id = ? AND text_hash = ?", (doc_id, text_hash)
+            ).fetchone()
+            if row is not None:
+                write_snapshot(conn, doc_id, text_hash, len(text), data)
 
     @staticmethod
     def _claim_path(conn: sqlite3.Connection, key: str, owner: int | None) -> None:
@@ -236,6 +296,7 @@ class DocumentRepository:
             conn.execute("UPDATE documents SET title = ? WHERE id = ?", (title, doc_id))
 
     def forget(self, doc_id: int) -> None:
-        """Remove a document and all its annotations from the store."""
+        """Remove a document, all its annotations and its text snapshot from the store."""
+        self._snapshots.forget(doc_id)
         with self._db.write() as conn:
             conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,))

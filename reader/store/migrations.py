@@ -64,6 +64,20 @@ STEPS: Sequence[Sequence[str]] = (
         )
         """,
     ),
+    # 2: a compressed snapshot of the text of each annotated document, so an edited
+    # file's annotations can be moved through a diff of old and new text
+    (
+        """
+        CREATE TABLE document_texts (
+            doc_id     INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+            text_hash  TEXT NOT NULL,
+            char_count INTEGER NOT NULL DEFAULT 0,
+            codec      TEXT NOT NULL,
+            data       BLOB NOT NULL,
+            created    REAL NOT NULL DEFAULT 0
+        )
+        """,
+    ),
 )
 
 #: The schema version this code writes.
