@@ -1,10 +1,12 @@
 """How well highlights survive edits: random insert/delete/replace near, inside and away.
 
-Usage: ``uv run python benchmarks/bench_anchoring.py [--trials N] [--seed S] [--no-write]``.
+Usage: ``uv run python benchmarks/bench_anchoring.py [--trials N] [--seeds S ...]
+[--path both|snapshot|context] [--no-write]``.
 Reads the UTF-8 documents in ../shared/corpus when present (else generated text),
 puts many highlights on each, applies a few random edits per trial, re-anchors
-every highlight from its quote + context + old offset and compares with where the
-text really went. Writes its section of docs/benchmarks/store.md.
+every highlight both ways ``open_document`` can (through a diff from the snapshot of
+the old text, and from quote + context + old offset alone) and compares with where
+the text really went. Writes its section of docs/benchmarks/store.md.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ import diff_match_patch
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from reader.core.anchoring import reanchor_all  # noqa: E402
+from reader.core.anchoring import reanchor_all, reanchor_with_old_text  # noqa: E402
 from reader.core.annotation import Annotation, context_at  # noqa: E402
 
 _dmp = diff_match_patch.diff_match_patch()
@@ -272,11 +274,22 @@ def judge(got: tuple[int, int], kept: list[int], cls: str) -> tuple[bool, bool]:
     return ok, (s, e) == (lo, hi)
 
 
-def run(trials: int, per_doc: int, edits: int, seeds: list[int]) -> dict[str, object]:
-    tallies = {c: Tally() for c in CLASSES}
+#: The two ways ``open_document`` re-anchors: through a diff from the stored snapshot of
+#: the old text (the default) and from quote + context + old offset alone (no snapshot:
+#: annotations imported from JSON, stores from before the snapshots).
+PATHS = {
+    "snapshot": "with the old text (diff old -> new; the default)",
+    "context": "without the old text (quote + 32-character context + old offset)",
+}
+
+
+def run(
+    trials: int, per_doc: int, edits: int, seeds: list[int], paths: list[str]
+) -> dict[str, dict[str, object]]:
+    results: dict[str, dict[str, object]] = {
+        p: {"tallies": {c: Tally() for c in CLASSES}, "seconds": 0.0, "anchored": 0} for p in paths
+    }
     texts = load_texts(120_000)
-    started = time.perf_counter()
-    anchored = 0
     for seed in seeds:
         rng = random.Random(seed)
         for name, original in texts:
@@ -297,83 +310,77 @@ def run(trials: int, per_doc: int, edits: int, seeds: list[int]) -> dict[str, ob
                         kept_map = edit_map(text, p, deleted, ins)
                         views[v] = [apply_edit(w, p, deleted, ins, kept_map) for w in views[v]]
                     text = text[:pos] + inserted + text[pos + deleted :]
-                placed = {b.id: b for b in reanchor_all(text, highlights).annotations}
-                for i, a in enumerate(highlights):
-                    b = placed[a.id]
-                    anchored += 1
-                    cls = classify(views[0][i])
-                    kept = [p for p in views[0][i] if p >= 0]
-                    tally = tallies[cls]
-                    tally.total += 1
-                    if b.orphaned:
-                        tally.orphaned += 1
-                        if DUMP and cls in ("inside", "edge"):
-                            ORPHANS.append((a, text, (kept[0], kept[-1] + 1)))
-                        continue
-                    got = (b.start, b.end)
-                    ok, exact = judge(got, kept, cls)
-                    for view in views[1:]:
-                        if not ok:
-                            alt = [p for p in view[i] if p >= 0]
-                            ok, exact = judge(got, alt, classify(view[i]))
-                    if not ok and cls != "moved":
-                        ok = any(
-                            same_text(text, a.quote, got, [p for p in view[i] if p >= 0])
-                            for view in views
-                        )
-                    if ok:
-                        tally.correct += 1
-                        tally.exact += exact
-                        continue
-                    tally.wrong += 1
-                    if DUMP:
-                        DUMPED.append((a, b, text, (kept[0], kept[-1] + 1) if kept else (0, 0)))
-                    if len(tally.wrong_examples) < 5:
-                        want = text[kept[0] : kept[-1] + 1] if kept else "(nothing left)"
-                        tally.wrong_examples.append(
-                            f"{name}: quote {a.quote!r}, surviving {want!r}, "
-                            f"placed on {text[got[0] : got[1]]!r}"
-                        )
-    elapsed = time.perf_counter() - started
-    return {
-        "docs": [n for n, _ in texts],
-        "tallies": tallies,
-        "anchored": anchored,
-        "seconds": elapsed,
-    }
+                for path in paths:
+                    t0 = time.perf_counter()
+                    if path == "snapshot":
+                        out = reanchor_with_old_text(original, text, highlights).annotations
+                    else:
+                        out = reanchor_all(text, highlights).annotations
+                    result = results[path]
+                    result["seconds"] = float(str(result["seconds"])) + time.perf_counter() - t0
+                    tallies = result["tallies"]
+                    assert isinstance(tallies, dict)
+                    judge_all(name, text, highlights, {b.id: b for b in out}, views, tallies)
+                    result["anchored"] = int(str(result["anchored"])) + len(highlights)
+    for result in results.values():
+        result["docs"] = [n for n, _ in texts]
+    return results
+
+
+def judge_all(
+    name: str,
+    text: str,
+    highlights: list[Annotation],
+    placed: dict[int | None, Annotation],
+    views: list[list[list[int]]],
+    tallies: dict[str, Tally],
+) -> None:
+    """Count each placement of one trial as correct, orphaned or wrong."""
+    for i, a in enumerate(highlights):
+        b = placed[a.id]
+        cls = classify(views[0][i])
+        kept = [p for p in views[0][i] if p >= 0]
+        tally = tallies[cls]
+        tally.total += 1
+        if b.orphaned:
+            tally.orphaned += 1
+            if DUMP and cls in ("inside", "edge"):
+                ORPHANS.append((a, text, (kept[0], kept[-1] + 1)))
+            continue
+        got = (b.start, b.end)
+        ok, exact = judge(got, kept, cls)
+        for view in views[1:]:
+            if not ok:
+                alt = [p for p in view[i] if p >= 0]
+                ok, exact = judge(got, alt, classify(view[i]))
+        if not ok and cls != "moved":
+            ok = any(
+                same_text(text, a.quote, got, [p for p in view[i] if p >= 0]) for view in views
+            )
+        if ok:
+            tally.correct += 1
+            tally.exact += exact
+            continue
+        tally.wrong += 1
+        if DUMP:
+            DUMPED.append((a, b, text, (kept[0], kept[-1] + 1) if kept else (0, 0)))
+        if len(tally.wrong_examples) < 5:
+            want = text[kept[0] : kept[-1] + 1] if kept else "(nothing left)"
+            tally.wrong_examples.append(
+                f"{name}: quote {a.quote!r}, surviving {want!r}, "
+                f"placed on {text[got[0] : got[1]]!r}"
+            )
 
 
 def pct(n: int, total: int) -> str:
     return f"{100.0 * n / total:.2f} %" if total else "n/a"
 
 
-def report(
-    result: dict[str, object], trials: int, per_doc: int, edits: int, seeds: list[int]
-) -> str:
+def table(result: dict[str, object]) -> tuple[list[str], dict[str, int]]:
+    """The per-class table of one path and its totals."""
     tallies = result["tallies"]
     assert isinstance(tallies, dict)
-    docs = result["docs"]
-    assert isinstance(docs, list)
-    total = sum(t.total for t in tallies.values())
-    correct = sum(t.correct for t in tallies.values())
-    orphaned = sum(t.orphaned for t in tallies.values())
-    wrong = sum(t.wrong for t in tallies.values())
-    seconds = float(str(result["seconds"]))
-    anchored = int(str(result["anchored"]))
-    date = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
-    edited_exact = sum(t.exact for c, t in tallies.items() if c != "moved")
-    edited_correct = sum(t.correct for c, t in tallies.items() if c != "moved")
     lines = [
-        f"<!-- section:{SECTION} -->",
-        "## Re-anchoring after random edits (`benchmarks/bench_anchoring.py`)",
-        "",
-        f"{date}, 2-core Linux. {len(docs)} documents ({', '.join(docs)}; first 120,000 "
-        f"characters each), {per_doc} highlights each (2–60 characters), {trials} trials per "
-        f"document and seed (seeds {', '.join(map(str, seeds))}), {edits} random edits per "
-        "trial (insert / delete / replace of 1–12 characters, taken from the same document, "
-        "placed just before, just after, inside or away from a random highlight); every "
-        "highlight re-anchored after each trial.",
-        "",
         "| highlight's own text | count | re-anchored correctly | orphaned | on wrong text |",
         "|---|---:|---:|---:|---:|",
     ]
@@ -383,8 +390,68 @@ def report(
             f"| {label} | {t.total} | {pct(t.correct, t.total)} | {pct(t.orphaned, t.total)} "
             f"| {t.wrong} |"
         )
+    totals = {
+        "total": sum(t.total for t in tallies.values()),
+        "correct": sum(t.correct for t in tallies.values()),
+        "orphaned": sum(t.orphaned for t in tallies.values()),
+        "wrong": sum(t.wrong for t in tallies.values()),
+        "edited_exact": sum(t.exact for c, t in tallies.items() if c != "moved"),
+        "edited_correct": sum(t.correct for c, t in tallies.items() if c != "moved"),
+    }
+    lines.append(
+        f"| **all** | {totals['total']} | **{pct(totals['correct'], totals['total'])}** | "
+        f"{pct(totals['orphaned'], totals['total'])} | **{totals['wrong']}** |"
+    )
+    return lines, totals
+
+
+def report(
+    results: dict[str, dict[str, object]], trials: int, per_doc: int, edits: int, seeds: list[int]
+) -> str:
+    docs = next(iter(results.values()))["docs"]
+    assert isinstance(docs, list)
+    date = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    lines = [
+        f"<!-- section:{SECTION} -->",
+        "## Re-anchoring after random edits (`benchmarks/bench_anchoring.py`)",
+        "",
+        f"{date}, 2-core Linux. {len(docs)} documents ({', '.join(docs)}; first 120,000 "
+        f"characters each), {per_doc} highlights each (2–60 characters), {trials} trials per "
+        f"document and seed (seeds {', '.join(map(str, seeds))}), {edits} random edits per "
+        "trial (insert / delete / replace of 1–12 characters, taken from the same document, "
+        "placed just before, just after, inside or away from a random highlight); every "
+        "highlight re-anchored after each trial, once per way of re-anchoring.",
+        "",
+        "| re-anchoring | placements | correct | orphaned | wrong | time each |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    sections: list[str] = []
+    for path, result in results.items():
+        rows, totals = table(result)
+        seconds = float(str(result["seconds"]))
+        anchored = int(str(result["anchored"]))
+        lines.append(
+            f"| {PATHS[path]} | {totals['total']:,} | **{pct(totals['correct'], totals['total'])}**"
+            f" | {pct(totals['orphaned'], totals['total'])} | **{totals['wrong']}** | "
+            f"{1000 * seconds / max(1, anchored):.3f} ms |"
+        )
+        tallies = result["tallies"]
+        assert isinstance(tallies, dict)
+        examples = [x for t in tallies.values() for x in t.wrong_examples]
+        sections += [
+            "",
+            f"### {PATHS[path][0].upper()}{PATHS[path][1:]}",
+            "",
+            *rows,
+            "",
+            f"Of the correct edited placements, {totals['edited_exact']} of "
+            f"{totals['edited_correct']} match the span exactly. Speed: {anchored:,} "
+            f"re-anchorings in {seconds:.1f} s"
+            + (" (including one whole-text diff per trial)." if path == "snapshot" else "."),
+        ]
+        if examples:
+            sections += ["", "Wrong placements seen:", ""] + [f"- `{x}`" for x in examples]
     lines += [
-        f"| **all** | {total} | **{pct(correct, total)}** | {pct(orphaned, total)} | **{wrong}** |",
         "",
         "How a placement is judged: the benchmark follows every character of each quote "
         "through the edits. The right span runs from the first to the last character of the "
@@ -397,21 +464,14 @@ def report(
         "different but equally small diff would give also counts (an insertion or deletion "
         "slid along repeated text, a repeated word at the edge such as 法院法院, edge text "
         "equal to the quote's own lost characters). **Wrong**: placed anywhere else, i.e. "
-        "covering text that was never "
-        "part of the quote or missing part of what survives by more than that; a highlight "
-        "with nothing left that is placed anyway is wrong. **Orphaned**: not placed (kept with "
-        "quote and note, shown as not found), the right outcome when most of the quote is gone. "
-        "Goals: ≥ 99 % correct overall, 0 wrong.",
-        f"Of the correct edited placements, {edited_exact} of {edited_correct} match the span "
-        "exactly.",
-        f"Speed: {anchored:,} re-anchorings in {seconds:.1f} s "
-        f"({1000 * seconds / max(1, anchored):.2f} ms each).",
+        "covering text that was never part of the quote or missing part of what survives by "
+        "more than that; a highlight with nothing left that is placed anyway is wrong. "
+        "**Orphaned**: not placed (kept with quote and note, shown as not found), the right "
+        "outcome when most of the quote is gone. Goals: ≥ 99 % correct overall, 0 wrong.",
+        *sections,
         "",
+        f"<!-- /section:{SECTION} -->",
     ]
-    examples = [x for t in tallies.values() for x in t.wrong_examples]
-    if examples:
-        lines += ["Wrong placements seen:", ""] + [f"- `{x}`" for x in examples] + [""]
-    lines.append(f"<!-- /section:{SECTION} -->")
     return "\n".join(lines) + "\n"
 
 
@@ -435,10 +495,14 @@ def main() -> int:
     parser.add_argument("--highlights", type=int, default=200)
     parser.add_argument("--edits", type=int, default=10)
     parser.add_argument("--seeds", type=int, nargs="+", default=list(range(7, 23)))
+    parser.add_argument(
+        "--path", choices=("both", *PATHS), default="both", help="which re-anchoring to measure"
+    )
     parser.add_argument("--no-write", action="store_true")
     args = parser.parse_args()
-    result = run(args.trials, args.highlights, args.edits, args.seeds)
-    text = report(result, args.trials, args.highlights, args.edits, args.seeds)
+    paths = list(PATHS) if args.path == "both" else [args.path]
+    results = run(args.trials, args.highlights, args.edits, args.seeds, paths)
+    text = report(results, args.trials, args.highlights, args.edits, args.seeds)
     print(text)
     if not args.no_write:
         write_section(text, SECTION)
