@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from reader.core.document import Document, Section
 from reader.core.errors import LoadError
 from reader.core.loader import OPEN_FILTERS
-from reader.gui.load_worker import DocumentLoader
+from reader.gui.load_worker import DocumentLoader, LoadResult
 from reader.gui.reading_view import ReadingView
 from reader.gui.section_tree_view import SectionTreeView
 from reader.gui.themes import THEMES
@@ -41,6 +41,7 @@ from reader.paths import resource_path
 
 if TYPE_CHECKING:
     from reader.store.db import Store
+    from reader.store.documents import OpenedDocument
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +60,11 @@ def guide_path() -> Path:
 def app_icon() -> QIcon:
     """The application icon."""
     return QIcon(str(resource_path("icons", "jingdu.svg")))
+
+
+def _belongs_in_store(doc: Document) -> bool:
+    """Whether ``doc`` is registered in the store and listed as recent (not the guide)."""
+    return doc.path is not None and doc.path != guide_path()
 
 
 def supported_encodings() -> list[str]:
@@ -83,8 +89,11 @@ class MainWindow(QMainWindow):
     (ReadingView), ``tree_view`` (SectionTreeView), ``menus`` (dict with keys
     "file", "edit", "view", "go", "tools", "help"), ``named_actions`` (dict of
     QAction by name), ``store`` (Store | None), ``current_record`` (the store's
-    DocumentRecord of the open document, or None), ``features`` (what each
-    feature's install returned).
+    DocumentRecord of the open document, or None), ``current_opened`` (the
+    store's OpenedDocument of it: annotations and re-anchoring counts, or None),
+    ``current_load`` (the worker's LoadResult, with what preparers computed),
+    ``loader`` (DocumentLoader: features add worker-side preparers to it),
+    ``features`` (what each feature's install returned).
     Signals: ``document_opened(Document)`` after a document is shown,
     ``document_closing(Document)`` before it is replaced or closed,
     ``load_failed(LoadError)`` after the user was told a file could not be opened.
@@ -99,6 +108,8 @@ class MainWindow(QMainWindow):
         self.store = store
         self.current_document: Document | None = None
         self.current_record: Any = None
+        self.current_opened: OpenedDocument | None = None
+        self.current_load: LoadResult | None = None
         self.features: dict[str, object] = {}
         self.menus: dict[str, QMenu] = {}
         self.named_actions: dict[str, QAction] = {}
@@ -106,7 +117,8 @@ class MainWindow(QMainWindow):
         self._nav: tuple[int, int] | None = None  # (jump target, top offset after the jump)
         self._pending: tuple[Path, str | None] | None = None
 
-        self.loader = DocumentLoader(self)
+        # the worker registers documents in the store (re-anchoring may take a while)
+        self.loader = DocumentLoader(self, store=store, register=_belongs_in_store)
         self.loader.loaded.connect(self._on_loaded)
         self.loader.failed.connect(self._on_failed)
 
@@ -160,6 +172,8 @@ class MainWindow(QMainWindow):
         self._leave_document()
         self.current_document = None
         self.current_record = None
+        self.current_opened = None
+        self.current_load = None
         self.tree_view.set_document(None)
         self.reading_view.set_document(None)
         self._section_label.clear()
@@ -455,7 +469,8 @@ class MainWindow(QMainWindow):
         if doc is not None and doc.path is not None:
             self.open_path(doc.path, encoding)
 
-    def _on_loaded(self, doc: Document) -> None:
+    def _on_loaded(self, result: LoadResult) -> None:
+        doc = result.document
         reopening = (
             self.current_document is not None
             and doc.path is not None
@@ -464,22 +479,18 @@ class MainWindow(QMainWindow):
         keep = self.reading_view.top_offset() if reopening else None
         self._leave_document()
         self.current_document = doc
-        self.current_record = None
+        self.current_load = result
+        # registered by the worker: nothing here waits for the store or re-anchoring
+        self.current_opened = result.opened
+        self.current_record = result.opened.record if result.opened is not None else None
         self._nav = None
-        offset = 0
-        if self.store is not None and doc.path is not None and doc.path != guide_path():
-            try:
-                opened = self.store.documents.open_document(doc)
-                self.current_record = opened.record
-                offset = int(opened.record.position or 0)
-            except Exception:
-                log.exception("the store could not register %s", doc.path)
+        offset = int(self.current_record.position or 0) if self.current_record else 0
         if keep is not None:
             offset = keep
         offset = max(0, min(offset, len(doc.text)))
         self.tree_view.set_document(doc)
         self.reading_view.set_document(doc, offset)
-        if doc.path is not None and doc.path != guide_path():
+        if doc.path is not None and _belongs_in_store(doc):
             self._remember_recent(doc.path)
         self._update_title()
         self._update_actions()
