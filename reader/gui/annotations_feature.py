@@ -50,12 +50,17 @@ from reader.gui.highlight_actions import (
     tick_color,
 )
 from reader.gui.reading_view import HighlightSpan
-from reader.models.annotations_model import section_counts
+from reader.models.annotations_model import (
+    PreparedAnnotations,
+    prepare_annotations,
+    section_counts,
+)
 from reader.models.section_tree import MarkCountRole
 
 if TYPE_CHECKING:
     from reader.gui.main_window import MainWindow
     from reader.store.db import Store
+    from reader.store.documents import OpenedDocument
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +72,17 @@ LAST_COLOR_KEY = "annotations.last_color"
 RECENT_LOOKUP = 50
 #: Blank characters trimmed from both ends of a selection before highlighting.
 BLANKS = " \t\r\n\u3000\u00a0"
+#: Name of the load worker's preparer that groups the annotations off the UI thread.
+PREPARER = "annotations"
+#: How long the status bar shows what re-anchoring did (milliseconds).
+NOTICE_MS = 15_000
+
+
+def _prepare(doc: Document, opened: OpenedDocument | None) -> PreparedAnnotations | None:
+    """Runs in the load worker: sort, group and count the annotations the store returned."""
+    if opened is None:
+        return None
+    return prepare_annotations(doc, opened.annotations)
 
 
 class _Change(QUndoCommand):
@@ -139,6 +155,10 @@ class AnnotationsFeature(QObject):
         self.actions: dict[str, QAction] = {}
         self._items: dict[int, Annotation] = {}
         self._doc: Document | None = None
+        self._counts: dict[int, int] = {}  # marks per section (id(Section)), for the tree
+        loader = getattr(window, "loader", None)
+        if loader is not None:
+            loader.add_preparer(PREPARER, _prepare)
         last = self.window.setting(LAST_COLOR_KEY, DEFAULT_COLOR)
         self.last_color: str = last if last in COLORS else DEFAULT_COLOR
 
@@ -706,19 +726,30 @@ class AnnotationsFeature(QObject):
 
     def _apply(self, old: Annotation | None, new: Annotation | None) -> None:
         """Show one stored change without reloading everything (fast with 10,000 marks)."""
-        model = self.panel.model
+        panel = self.panel
+        previous: Annotation | None = None
         if new is None:
             if old is not None and old.id is not None:
-                self._items.pop(old.id, None)
-                model.remove_annotation(old.id)
+                previous = self._items.pop(old.id, None)
+                panel.remove_annotation(old.id)
         elif new.id is not None:
-            known = new.id in self._items
+            previous = self._items.get(new.id)
             self._items[new.id] = new
-            if known:
-                model.update_annotation(new)
+            if previous is not None:
+                panel.update_annotation(new)
             else:
-                model.add_annotation(new)
-        self._redraw()
+                panel.add_annotation(new)
+        self._count(previous, -1)
+        self._count(new, +1)
+        self._redraw(recount=False)
+
+    def _count(self, a: Annotation | None, step: int) -> None:
+        """Add ``step`` to the tree counts of the sections around ``a`` (placed ones only)."""
+        doc = self.window.current_document
+        if a is None or a.orphaned or doc is None:
+            return
+        for node in doc.section_at(min(a.start, len(doc.text))).ancestors():
+            self._counts[id(node)] = self._counts.get(id(node), 0) + step
 
     def refresh(self) -> None:
         """Reload the document's annotations from the store and redraw everything."""
@@ -729,15 +760,24 @@ class AnnotationsFeature(QObject):
                 items = store.annotations.for_document(doc_id)
             except Exception:
                 log.exception("cannot read annotations")
+        self._show(items)
+
+    def _show(self, items: list[Annotation], prepared: PreparedAnnotations | None = None) -> None:
+        """Show ``items`` (of the open document) in the panel, the text, strip and tree."""
+        doc = self.window.current_document
         self._items = {a.id: a for a in items if a.id is not None}
         if self._doc is not doc:
             self._doc = doc
-            self.panel.set_document(doc, items)
+            self.panel.set_document(doc, items, prepared, self.view.top_offset())
         else:
             self.panel.set_annotations(items)
-        self._redraw()
+        if prepared is not None and prepared.doc is doc:
+            self._counts = dict(prepared.counts)
+            self._redraw(recount=False)
+        else:
+            self._redraw()
 
-    def _redraw(self) -> None:
+    def _redraw(self, recount: bool = True) -> None:
         """Draw the current annotations in the text, on the scrollbar strip and in the tree."""
         placed = [a for a in self._items.values() if not a.orphaned]
         self.view.set_highlights(
@@ -756,6 +796,9 @@ class AnnotationsFeature(QObject):
                 color = colors[key] = tick_color(a.kind, a.color)
             ticks.append((a.start, color))
         self.view.set_scrollbar_marks("annotations", ticks)
+        doc = self.window.current_document
+        if recount and doc is not None:
+            self._counts = section_counts(doc, self._items.values())
         self._update_tree_counts()
         self._update_actions()
 
@@ -764,21 +807,56 @@ class AnnotationsFeature(QObject):
         doc = model.document
         if doc is None or doc is not self.window.current_document:
             return
-        model.set_mark_counts(section_counts(doc, self._items.values()))
+        model.set_mark_counts(self._counts)
 
     # -- signals --------------------------------------------------------------------------------
     def _on_document_opened(self, doc: Document) -> None:
         self.undo_stack.clear()
-        self.refresh()
-        lost = sum(1 for a in self._items.values() if a.orphaned)
-        if lost:
-            self.window.show_status(
-                self.tr(
-                    "%1 annotations could not be found in the changed text; "
-                    "they are listed under “Orphaned” in the Annotations panel."
-                ).replace("%1", str(lost)),
-                10_000,
+        opened = getattr(self.window, "current_opened", None)
+        if opened is None or self.doc_id is None:
+            self.refresh()  # no store, or the document is not registered: nothing to show
+            return
+        # the load worker read (and re-anchored) the annotations: no query here
+        load = getattr(self.window, "current_load", None)
+        prepared = load.prepared.get(PREPARER) if load is not None else None
+        if not isinstance(prepared, PreparedAnnotations) or prepared.doc is not doc:
+            prepared = None
+        self._show(list(opened.annotations), prepared)
+        self._tell_what_moved(opened)
+
+    def reanchor_notice(self, opened: OpenedDocument) -> str:
+        """What re-anchoring did, for the status bar ("" when there is nothing to say)."""
+        moved, lost = opened.reanchored, opened.orphaned
+        if opened.matched_by != "path":
+            if not lost:
+                return ""
+            # same text as last time, but some were lost in an earlier change
+            return self.tr(
+                "%1 annotations could not be found in the changed text; "
+                "they are listed under “Orphaned” in the Annotations panel."
+            ).replace("%1", str(lost))
+        if moved and lost:
+            text = self.tr(
+                "This file changed since you last read it: %1 annotations moved with the "
+                "text, %2 could not be placed — see Orphaned in the Annotations panel."
             )
+        elif moved:
+            text = self.tr(
+                "This file changed since you last read it: %1 annotations moved with the text."
+            )
+        elif lost:
+            text = self.tr(
+                "This file changed since you last read it: %2 annotations could not be "
+                "placed — see Orphaned in the Annotations panel."
+            )
+        else:
+            return ""
+        return text.replace("%1", f"{moved:,}").replace("%2", f"{lost:,}")
+
+    def _tell_what_moved(self, opened: OpenedDocument) -> None:
+        text = self.reanchor_notice(opened)
+        if text:
+            self.window.show_status(text, NOTICE_MS)
 
     def _on_document_closing(self, _doc: Document) -> None:
         self.undo_stack.clear()

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import (
-    QEvent,
     QModelIndex,
-    QObject,
     QPersistentModelIndex,
     QPoint,
     QRect,
@@ -23,7 +22,6 @@ from PySide6.QtGui import (
     QPainter,
     QPalette,
     QPolygon,
-    QResizeEvent,
     QShortcut,
 )
 from PySide6.QtWidgets import (
@@ -55,7 +53,6 @@ from reader.gui.highlight_actions import (
 )
 from reader.models.annotations_model import (
     BOOKMARKS,
-    AnnotationRole,
     AnnotationsModel,
     ColorRole,
     CountRole,
@@ -64,25 +61,26 @@ from reader.models.annotations_model import (
     NoteRole,
     OffsetRole,
     OrphanedRole,
+    PreparedAnnotations,
     swatch_color,
 )
 
 Index = QModelIndex | QPersistentModelIndex
 
+#: Text lines per row: every row has the same height (quote on two lines, or quote
+#: and note), so the view never measures rows and 10,000 of them lay out at once.
+ROW_LINES = 2
 #: Lines of quote shown per annotation before eliding.
 QUOTE_LINES = 2
 PAD = 5
 BAR = 4
+#: Annotation rows expanded when a document opens; beyond it, groups start collapsed
+#: (their counts show) because the tree lays out every expanded row on each change.
+EXPAND_BUDGET = 600
 
 
 class AnnotationDelegate(QStyledItemDelegate):
     """Draws a group as a bold title with a count, an annotation as swatch, quote and note."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        # row heights by (id, modified, label, width, line height): Qt asks for every
-        # row on each layout, and measuring 10,000 quotes each time is visible
-        self._heights: dict[tuple[object, ...], int] = {}
 
     def _lines(self, text: str, fm: QFontMetrics, width: int, limit: int) -> list[str]:
         """Wrap ``text`` (CJK: any character may break) into at most ``limit`` lines."""
@@ -92,7 +90,7 @@ class AnnotationDelegate(QStyledItemDelegate):
             if len(out) == limit - 1 or fm.horizontalAdvance(rest) <= width:
                 out.append(fm.elidedText(rest, Qt.TextElideMode.ElideRight, width))
                 break
-            n = len(rest)
+            n = min(len(rest), 4 * width)  # no line holds more characters than pixels
             lo, hi = 1, n
             while lo < hi:  # the longest prefix that fits
                 mid = (lo + hi + 1) // 2
@@ -109,32 +107,13 @@ class AnnotationDelegate(QStyledItemDelegate):
         """Width left for the quote in a row ``row_width`` wide (as paint lays it out)."""
         return max(10, row_width - BAR - 4 * PAD - (4 if kind == "bookmark" else 0))
 
+    @staticmethod
+    def row_height(fm: QFontMetrics) -> int:
+        """The height of every row (groups too: the view uses uniform row heights)."""
+        return ROW_LINES * fm.height() + 2 * PAD
+
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        fm = option.fontMetrics
-        line = fm.height()
-        a = index.data(AnnotationRole)
-        if not isinstance(a, Annotation):
-            return QSize(100, line + 2 * PAD)
-        row = option.rect.width()
-        view = self.parent()
-        if isinstance(view, QTreeView):
-            # the option's rect is not always laid out yet; the column is what paint gets
-            row = view.viewport().width() - view.indentation()
-        width = self._text_width(row, a.kind)
-        key = (a.id, a.modified, a.label, width, fm.height())
-        cached = self._heights.get(key)
-        if cached is not None:
-            return QSize(100, cached)
-        text = (a.label or a.quote) if a.kind == "bookmark" else a.quote
-        # one measurement per row (thousands of rows): does the quote fit on one line?
-        flat = " ".join(text[: QUOTE_LINES * 120].split())
-        lines = 1 if fm.horizontalAdvance(flat) <= width else QUOTE_LINES
-        if a.note:
-            lines += 1
-        if len(self._heights) > 100_000:
-            self._heights.clear()
-        self._heights[key] = lines * line + 2 * PAD
-        return QSize(100, lines * line + 2 * PAD)
+        return QSize(100, self.row_height(option.fontMetrics))
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         opt = QStyleOptionViewItem(option)
@@ -172,6 +151,10 @@ class AnnotationDelegate(QStyledItemDelegate):
         bold.setBold(True)
         bfm = QFontMetrics(bold)
         count_w = fm.horizontalAdvance(count) + 2 * PAD
+        # the title sits on the lower line, close to the rows it heads
+        rect = QRect(
+            rect.left(), rect.bottom() - fm.height() - PAD, rect.width(), fm.height() + PAD
+        )
         inner = rect.adjusted(PAD, 0, -PAD - count_w, 0)
         painter.setFont(bold)
         painter.setPen(QColor("#b03a2e") if index.data(OrphanedRole) else text_color)
@@ -219,7 +202,10 @@ class AnnotationDelegate(QStyledItemDelegate):
             painter.drawRoundedRect(bar, 2, 2)
         x = bar.right() + 2 * PAD + (4 if kind == "bookmark" else 0)
         width = self._text_width(rect.width(), kind)
-        quote = self._lines(str(index.data() or ""), fm, width, QUOTE_LINES)
+        note = str(index.data(NoteRole) or "")
+        # a note takes the second line: the user's own words matter more than the
+        # quote's end (the tooltip shows everything)
+        quote = self._lines(str(index.data() or ""), fm, width, 1 if note else QUOTE_LINES)
         y = rect.top() + PAD
         painter.setPen(text_color)
         painter.setFont(opt.font)
@@ -230,7 +216,6 @@ class AnnotationDelegate(QStyledItemDelegate):
                 painter.fillRect(QRect(x, y + 1, fm.horizontalAdvance(line), fm.height() - 2), back)
             painter.drawText(QRect(x, y, width, fm.height()), int(Qt.AlignmentFlag.AlignLeft), line)
             y += fm.height()
-        note = str(index.data(NoteRole) or "")
         if note:
             italic = QFont(opt.font)
             italic.setItalic(True)
@@ -242,6 +227,23 @@ class AnnotationDelegate(QStyledItemDelegate):
                 int(Qt.AlignmentFlag.AlignLeft),
                 QFontMetrics(italic).elidedText("✎ " + flat, Qt.TextElideMode.ElideRight, width),
             )
+
+
+def _key(a: Annotation) -> int:
+    return a.id if a.id is not None else -id(a)
+
+
+@dataclass
+class _Pending:
+    """What a hidden panel will show once it is opened (changes keep arriving)."""
+
+    doc: Document
+    items: dict[int, Annotation] = field(default_factory=dict)
+    prepared: PreparedAnnotations | None = None
+
+    def add(self, a: Annotation) -> None:
+        self.items[_key(a)] = a
+        self.prepared = None  # its sorted list is out of date
 
 
 class AnnotationsPanel(QDockWidget):
@@ -285,18 +287,19 @@ class AnnotationsPanel(QDockWidget):
         self.view.setModel(self.model)
         self.view.setHeaderHidden(True)
         self.view.setFrameShape(QFrame.Shape.NoFrame)
-        self.view.setIndentation(10)
-        self.view.setRootIsDecorated(False)
+        self.view.setIndentation(14)
+        # groups get the usual arrow: with many annotations some start collapsed
+        self.view.setRootIsDecorated(True)
         self.view.setItemsExpandable(True)
         self.view.setExpandsOnDoubleClick(False)
-        self.view.setWordWrap(True)
-        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerItem)
-        # a scrollbar that comes and goes changes the width, and so every row's height
+        # one height for all rows: the view then never asks the delegate for sizes
+        self.view.setUniformRowHeights(True)
+        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        # a scrollbar that comes and goes would make the list jump sideways
         self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.setItemDelegate(AnnotationDelegate(self.view))
-        self.view.viewport().installEventFilter(self)
         # a stack, not show/hide: the dock keeps its width when the list empties or fills,
         # so the text column never reflows under the reader
         self.stack = QStackedWidget()
@@ -318,6 +321,10 @@ class AnnotationsPanel(QDockWidget):
         self.view.activated.connect(self._on_clicked)
         self.view.doubleClicked.connect(self._on_double_clicked)
         self.view.customContextMenuRequested.connect(self._on_menu)
+        self._shown = False
+        self._pending: _Pending | None = None
+        self._focus = 0
+        self.visibilityChanged.connect(self._on_visibility_changed)
         self.model.modelReset.connect(self._after_reset)
         self.model.rowsInserted.connect(self._on_rows_inserted)
         self.model.rowsRemoved.connect(self._update_empty_state)
@@ -326,28 +333,68 @@ class AnnotationsPanel(QDockWidget):
         delete.activated.connect(self._delete_current)
         self._after_reset()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            event.type() == QEvent.Type.Resize
-            and watched is self.view.viewport()
-            and isinstance(event, QResizeEvent)
-            and event.size().width() != event.oldSize().width()
-        ):
-            # row heights depend on the width (quotes wrap): lay rows out again
-            self.view.doItemsLayout()
-        return super().eventFilter(watched, event)
-
     # -- content ------------------------------------------------------------------------
-    def set_document(self, doc: Document | None, annotations: Iterable[Annotation] = ()) -> None:
-        """Show the annotations of ``doc``."""
-        self.model.set_document(doc, annotations)
+    def set_document(
+        self,
+        doc: Document | None,
+        annotations: Iterable[Annotation] = (),
+        prepared: PreparedAnnotations | None = None,
+        focus: int = 0,
+    ) -> None:
+        """Show the annotations of ``doc`` (``prepared`` by the load worker saves time).
+
+        While the panel is hidden the list is only remembered; it is filled when
+        the panel is shown. ``focus`` is the reading position: with many
+        annotations, the groups from there on start expanded.
+        """
+        self._focus = focus
+        if doc is not None and not self._shown:
+            items = prepared.annotations if prepared is not None else annotations
+            self._pending = _Pending(doc, {_key(a): a for a in items}, prepared)
+            self.model.set_document(None)
+            return
+        self._pending = None
+        self.model.set_document(doc, annotations, prepared)
 
     def set_annotations(self, annotations: Iterable[Annotation]) -> None:
         """Refresh the list, keeping the filter and the selected annotation."""
+        if self._pending is not None:
+            self._pending.items = {_key(a): a for a in annotations}
+            self._pending.prepared = None
+            return
         current = self.current_id()
         self.model.set_annotations(annotations)
         if current is not None:
             self.select_annotation(current)
+
+    def add_annotation(self, a: Annotation) -> None:
+        """Show a new annotation (rows inserted: the view keeps its scroll and expansion)."""
+        if self._pending is not None:
+            self._pending.add(a)
+        else:
+            self.model.add_annotation(a)
+
+    def update_annotation(self, a: Annotation) -> None:
+        """Show a changed annotation (same id)."""
+        if self._pending is not None:
+            self._pending.add(a)
+        else:
+            self.model.update_annotation(a)
+
+    def remove_annotation(self, annotation_id: int) -> None:
+        """Stop showing an annotation."""
+        if self._pending is not None:
+            self._pending.items.pop(annotation_id, None)
+            self._pending.prepared = None
+        else:
+            self.model.remove_annotation(annotation_id)
+
+    def _on_visibility_changed(self, visible: bool) -> None:
+        self._shown = visible
+        pending = self._pending
+        if visible and pending is not None:
+            self._pending = None
+            self.model.set_document(pending.doc, pending.items.values(), pending.prepared)
 
     def current_id(self) -> int | None:
         """Id of the selected annotation (None when a group or nothing is selected)."""
@@ -375,8 +422,39 @@ class AnnotationsPanel(QDockWidget):
         self.model.set_filter({color} if color else None, self.filter_edit.text())
 
     def _after_reset(self) -> None:
-        self.view.expandAll()
+        self._expand_within_budget()
         self._update_empty_state()
+
+    def _expand_within_budget(self) -> None:
+        """Expand every group, or with many annotations those from the reading position on.
+
+        Expanding after a reset only marks the groups (the layout is pending), and a
+        collapsed group costs one row in every later layout, not one per annotation.
+        """
+        model = self.model
+        groups = [model.index(row, 0) for row in range(model.rowCount())]
+        counts = [int(g.data(CountRole) or 0) for g in groups]
+        if sum(counts) <= EXPAND_BUDGET:
+            self.view.expandAll()
+            return
+        budget = EXPAND_BUDGET
+        # the orphans first: the user is told to look at them after the file changed
+        for group, count in zip(groups, counts, strict=True):
+            if group.data(OrphanedRole):
+                self.view.expand(group)
+                budget -= count
+        starts = [g.data(OffsetRole) for g in groups]
+        first = 0
+        for row, start in enumerate(starts):
+            if start is not None and start <= self._focus:
+                first = row
+        order = list(range(first, len(groups))) + list(range(first - 1, -1, -1))
+        for row in order:
+            if budget <= 0:
+                break
+            if not groups[row].data(OrphanedRole):
+                self.view.expand(groups[row])
+                budget -= counts[row]
 
     def _update_empty_state(self) -> None:
         has_any = bool(self.model.annotations())
@@ -389,6 +467,8 @@ class AnnotationsPanel(QDockWidget):
         self._update_empty_state()
 
     def _on_clicked(self, index: QModelIndex) -> None:
+        if index.data(KindRole) == "group" and not self.view.isExpanded(index):
+            self.view.expand(index)
         offset = index.data(OffsetRole)
         if offset is not None:
             self.jump_requested.emit(int(offset))

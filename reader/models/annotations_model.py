@@ -78,6 +78,52 @@ def section_counts(doc: Document, annotations: Iterable[Annotation]) -> dict[int
     return counts
 
 
+@dataclass(frozen=True)
+class GroupInfo:
+    """Where an annotation is listed: its group key, section titles and sort offset."""
+
+    key: int | str  # id(Section), or "orphaned"
+    titles: tuple[str, ...]  # section path of the group (empty: before the first heading)
+    offset: int
+    orphaned: bool = False
+
+
+#: Group of an annotation by (start, orphaned): the group depends on nothing else.
+InfoCache = dict[tuple[int, bool], GroupInfo]
+
+_ORPHANED = GroupInfo("orphaned", (), 1 << 62, True)
+
+
+def group_info(doc: Document, a: Annotation) -> GroupInfo:
+    """The group ``a`` is listed in (no Qt: callable from a worker thread)."""
+    if a.orphaned:
+        return _ORPHANED
+    node = group_node(doc, a.start)
+    titles = tuple(s.title for s in node.ancestors() if s.kind in GROUP_KINDS)
+    return GroupInfo(id(node), titles, node.start if node.parent is not None else -1)
+
+
+@dataclass
+class PreparedAnnotations:
+    """The panel's and the tree's data for one document, computed off the UI thread."""
+
+    doc: Document
+    annotations: list[Annotation]  # document order
+    info: InfoCache
+    counts: dict[int, int]  # section_counts()
+
+
+def prepare_annotations(doc: Document, annotations: Iterable[Annotation]) -> PreparedAnnotations:
+    """Sort, group and count ``annotations`` (no Qt: the load worker calls it)."""
+    ordered = sorted(annotations, key=_sort_key)
+    info: InfoCache = {}
+    for a in ordered:
+        key = (a.start, a.orphaned)
+        if key not in info:
+            info[key] = group_info(doc, a)
+    return PreparedAnnotations(doc, ordered, info, section_counts(doc, ordered))
+
+
 def swatch_color(name: str) -> QColor:
     """The colour drawn for highlight colour ``name`` outside the text (light theme)."""
     return theme("light").highlight_color(name)
@@ -85,10 +131,6 @@ def swatch_color(name: str) -> QColor:
 
 def _sort_key(a: Annotation) -> tuple[int, int, float, int]:
     return (a.start, a.end, a.created, a.id or 0)
-
-
-#: Offset that sorts the "Orphaned" group after every section.
-_LAST = 1 << 62
 
 
 @dataclass
@@ -119,11 +161,28 @@ class AnnotationsModel(QAbstractItemModel):
         self._next_uid = 1
         self._colors: frozenset[str] | None = None
         self._text = ""
+        self._info: InfoCache = {}
 
     # -- content -----------------------------------------------------------------------
-    def set_document(self, doc: Document | None, annotations: Iterable[Annotation] = ()) -> None:
-        """Show ``annotations`` of ``doc`` (None clears the model)."""
+    def set_document(
+        self,
+        doc: Document | None,
+        annotations: Iterable[Annotation] = (),
+        prepared: PreparedAnnotations | None = None,
+    ) -> None:
+        """Show ``annotations`` of ``doc`` (None clears the model).
+
+        ``prepared`` (from ``prepare_annotations`` in a worker, for this ``doc``)
+        saves the sorting and grouping; ``annotations`` are then ignored.
+        """
+        if doc is not self._doc:
+            self._info = {}
         self._doc = doc
+        if doc is not None and prepared is not None and prepared.doc is doc:
+            self._info.update(prepared.info)
+            self._all = list(prepared.annotations)
+            self._rebuild()
+            return
         self.set_annotations(annotations if doc is not None else ())
 
     def set_annotations(self, annotations: Iterable[Annotation]) -> None:
@@ -140,8 +199,10 @@ class AnnotationsModel(QAbstractItemModel):
     def add_annotation(self, a: Annotation) -> None:
         """Insert one annotation (rows inserted, no reset: the view keeps its state)."""
         bisect.insort(self._all, a, key=_sort_key)
+        if self._doc is None:
+            return
         key, title, tooltip, offset, orphaned = self._group_info(a)
-        if self._doc is None or not self._matches(a, "" if orphaned else title):
+        if not self._matches(a, "" if orphaned else title):
             return
         g_row = next((i for i, g in enumerate(self._groups) if g.key == key), None)
         if g_row is None:
@@ -236,15 +297,27 @@ class AnnotationsModel(QAbstractItemModel):
                 return False
         return True
 
+    def _info_of(self, a: Annotation) -> GroupInfo:
+        key = (a.start, a.orphaned)
+        info = self._info.get(key)
+        if info is None:
+            assert self._doc is not None
+            info = self._info[key] = group_info(self._doc, a)
+        return info
+
+    def _title(self, info: GroupInfo) -> tuple[str, str]:
+        """(title, tooltip) of a group, translated."""
+        if info.orphaned:
+            tip = self.tr("Text changed: these could not be found again. Quote and note are kept.")
+            return self.tr("Orphaned"), tip
+        path = " › ".join(info.titles) if info.titles else self.tr("Beginning")
+        return path, path
+
     def _group_info(self, a: Annotation) -> tuple[int | str, str, str, int, bool]:
         """(key, title, tooltip, sort offset, orphaned) of the group ``a`` is listed in."""
-        if a.orphaned or self._doc is None:
-            tip = self.tr("Text changed: these could not be found again. Quote and note are kept.")
-            return "orphaned", self.tr("Orphaned"), tip, _LAST, True
-        node = group_node(self._doc, a.start)
-        titles = [s.title for s in node.ancestors() if s.kind in GROUP_KINDS]
-        path = " › ".join(titles) if titles else self.tr("Beginning")
-        return id(node), path, path, node.start if node.parent is not None else -1, False
+        info = self._info_of(a)
+        title, tooltip = self._title(info)
+        return info.key, title, tooltip, info.offset, info.orphaned
 
     def _reindex(self) -> None:
         self._by_uid = {g.uid: g for g in self._groups}
@@ -254,17 +327,21 @@ class AnnotationsModel(QAbstractItemModel):
         self.beginResetModel()
         groups: dict[int | str, _Group] = {}
         if self._doc is not None:
+            filtering = self._colors is not None or bool(self._text)
             for a in self._all:
-                key, title, tooltip, offset, orphaned = self._group_info(a)
-                if not self._matches(a, "" if orphaned else title):
-                    continue
-                group = groups.get(key)
+                info = self._info_of(a)
+                group = groups.get(info.key)
                 if group is None:
-                    group = _Group(self._next_uid, key, title, tooltip, offset, orphaned)
+                    title, tooltip = self._title(info)
+                    group = _Group(
+                        self._next_uid, info.key, title, tooltip, info.offset, info.orphaned
+                    )
                     self._next_uid += 1
-                    groups[key] = group
+                    groups[info.key] = group
+                if filtering and not self._matches(a, "" if info.orphaned else group.title):
+                    continue
                 group.items.append(a)
-        self._groups = sorted(groups.values(), key=lambda g: g.offset)
+        self._groups = sorted((g for g in groups.values() if g.items), key=lambda g: g.offset)
         self._reindex()
         self.endResetModel()
 
