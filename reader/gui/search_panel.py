@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from reader.core.document import Document
 from reader.core.search import SearchOptions, classify_hits, find_all, snippet
 from reader.gui.find_bar import reveal_range
+from reader.gui.library_indexer import document_key
 from reader.gui.search_worker import Cancelled, Emit, JobRunner, segmenter_loader
 from reader.models.search_results_model import (
     KIND_ROLE,
@@ -47,6 +48,8 @@ log = logging.getLogger(__name__)
 #: Most hits listed for one document / for the library.
 MAX_DOCUMENT_HITS = 5000
 MAX_LIBRARY_HITS = 3000
+#: Recently opened documents whose library results come first (most recent first).
+PREFERRED_RECENT = 50
 #: Characters of context either side of a hit in a snippet.
 SNIPPET_WIDTH = 24
 #: Streamed library results are sent at least this often (seconds) or this many at a time.
@@ -270,8 +273,11 @@ class SearchPanel(QDockWidget):
                 self.status_label.setText(self.tr("The library index is not available."))
                 return
             index = self.index
+            prefer = self.recent_keys()
             self.runner.submit(
-                lambda emit, cancelled: _search_library(index, query, options, emit, cancelled)
+                lambda emit, cancelled: _search_library(
+                    index, query, options, emit, cancelled, prefer
+                )
             )
         else:
             doc = self.window_.current_document
@@ -279,6 +285,18 @@ class SearchPanel(QDockWidget):
                 self.status_label.setText(self.tr("Open a document to search it."))
                 return
             self.runner.submit(lambda _emit, _c: _search_document(doc, query, options))
+
+    def recent_keys(self) -> list[str]:
+        """Library keys of the recently opened documents, most recent first (searched first)."""
+        store = self.window_.store
+        if store is None:
+            return []
+        try:
+            records = store.documents.recent(PREFERRED_RECENT)
+        except Exception:
+            log.exception("cannot read the recent documents")
+            return []
+        return [document_key(record) for record in records]
 
     def wait(self, msecs: int = 10_000) -> bool:
         """Block until the running search ends (tests)."""
@@ -430,9 +448,14 @@ def _search_document(
 
 
 def _search_library(
-    index: LibraryIndex, query: str, options: SearchOptions, emit: Emit, cancelled: Cancelled
+    index: LibraryIndex,
+    query: str,
+    options: SearchOptions,
+    emit: Emit,
+    cancelled: Cancelled,
+    prefer: list[str] | None = None,
 ) -> tuple[list[ResultHit], bool]:
-    """Worker: stream library hits in batches (the first one at once)."""
+    """Worker: stream library hits in batches (the first one at once), ``prefer``'s first."""
     from reader.core.segment import default_segmenter
 
     seg = default_segmenter()
@@ -440,7 +463,10 @@ def _search_library(
     batch: list[ResultHit] = []
     sent = 0
     last = time.perf_counter()
-    for hit in index.search(query, options, limit=MAX_LIBRARY_HITS + 1, segmenter=seg):
+    hits = index.search(
+        query, options, limit=MAX_LIBRARY_HITS + 1, segmenter=seg, prefer=prefer or None
+    )
+    for hit in hits:
         if cancelled():
             return [], False
         if sent + len(batch) >= MAX_LIBRARY_HITS:

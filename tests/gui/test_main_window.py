@@ -76,6 +76,8 @@ def test_scrolling_moves_tree_and_status(qtbot: QtBot, window: MainWindow, repor
     status = window._section_label.text()
     assert "二、主要任务" in status
     assert window._progress_label.text().endswith("%") or "%" in window._progress_label.text()
+    middle = int(window._progress_label.text().split("%")[0])
+    assert 0 < middle < 100  # in section 二 of four: some, not all, read
     bar.setValue(bar.maximum())
     qtbot.waitUntil(lambda: window.tree_view.current_section().title == "四、组织实施")  # type: ignore[union-attr]
     assert "100%" in window._progress_label.text()

@@ -167,3 +167,31 @@ def test_indexer_skips_a_missing_file_without_error(
     assert blocker.args[1] == "missing"
     qtbot.waitUntil(lambda: not feature.indexer.busy)  # type: ignore[union-attr]
     assert "1" in feature.search_panel.index_label.text()
+
+
+def test_library_results_start_with_the_documents_read_last(
+    qtbot: QtBot, store_window: MainWindow, tmp_path: Path, jieba_loaded: Segmenter
+) -> None:
+    win = store_window
+    feature = install(win)
+    assert isinstance(feature, SearchFeature)
+    win.features["search"] = feature
+    indexer = feature.indexer
+    assert indexer is not None
+    paths = []
+    for name in ("甲", "乙", "丙"):
+        path = tmp_path / f"{name}.txt"
+        path.write_text(f"{name}文档\n一、开头\n这里讲固本强基的道理。\n", encoding="utf-8")
+        paths.append(path)
+        with qtbot.waitSignal(indexer.finished, timeout=15_000):
+            open_and_wait(qtbot, win, path)  # indexed in this order: 甲, 乙, 丙
+    open_and_wait(qtbot, win, paths[0])  # 甲 again: now the most recent
+    panel = feature.search_panel
+    assert panel.recent_keys()[:3] == [
+        f"doc-{r.id}"
+        for r in win.store.documents.recent(3)  # type: ignore[union-attr]
+    ]
+    run_search(qtbot, panel, "固本强基", SCOPE_LIBRARY)
+    model = panel.model
+    titles = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert titles == ["甲文档  (1)", "丙文档  (1)", "乙文档  (1)"]

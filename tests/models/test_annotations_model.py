@@ -17,6 +17,7 @@ from reader.models.annotations_model import (
     NoteRole,
     OffsetRole,
     OrphanedRole,
+    prepare_annotations,
     section_counts,
 )
 
@@ -182,4 +183,26 @@ def test_incremental_changes_keep_the_model_consistent() -> None:
     assert model.index_of(30).isValid() is False  # filtered out, but kept
     model.set_filter(None)
     assert model.index_of(30).isValid()
+    del tester
+
+
+def test_prepared_in_a_worker_shows_the_same_rows_and_counts() -> None:
+    d = doc()
+    items = sample(d)
+    plain = AnnotationsModel()
+    plain.set_document(d, items)
+    prepared = prepare_annotations(d, reversed(items))  # any order in, document order out
+    assert [a.id for a in prepared.annotations] == [a.id for a in plain.annotations()]
+    assert prepared.counts == section_counts(d, items)
+    model = AnnotationsModel()
+    tester = QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    model.set_document(d, [], prepared)
+    assert rows(model) == rows(plain)
+    for r in range(model.rowCount()):
+        assert rows(model, model.index(r, 0)) == rows(plain, plain.index(r, 0))
+    model.set_filter({"green"})  # the filter still sees section titles
+    assert [a.id for a in model.visible_annotations()] == [1]
+    other = doc()  # prepared for another Document object: ignored, items used instead
+    model.set_document(other, items[:1], prepared)
+    assert [a.id for a in model.annotations()] == [items[0].id]
     del tester
