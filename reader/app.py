@@ -180,6 +180,9 @@ def run(argv: list[str]) -> int:
         return int(app.exec())
     finally:
         if store is not None:
+            # a load may be registering a document in the store: let it finish first
+            if not window.loader.wait(5000):
+                log.warning("a document was still loading when Jingdu closed")
             try:
                 store.close()
             except Exception:
