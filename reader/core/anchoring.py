@@ -722,8 +722,6 @@ def text_diff(old: str, new: str, timeout: float = DIFF_TIMEOUT) -> TextDiff:
     started = time.monotonic()
     diffs = dmp.diff_main(old, new, True)
     timed_out = timeout > 0 and time.monotonic() - started >= timeout
-    if len(diffs) > 2:
-        dmp.diff_cleanupSemantic(diffs)
     runs: list[tuple[int, int, int]] = []
     oi = ni = 0
     for op, chunk in diffs:
@@ -750,10 +748,10 @@ def _map_span(diff: TextDiff, starts: list[int], s: int, e: int) -> tuple[int, i
         if b > a:
             pieces.append((n + (a - o), b - a, size))
         k += 1
-    # A one-character run at an edge, between edits, is chance: 處三 -> 上七 keeps nothing.
-    while len(pieces) > 1 and pieces[0][2] < MIN_EDGE_RUN:
+    # A one-character run at an edge, between edits, is chance: 处三 -> 上七 keeps nothing.
+    while pieces and pieces[0][2] < MIN_EDGE_RUN:
         pieces.pop(0)
-    while len(pieces) > 1 and pieces[-1][2] < MIN_EDGE_RUN:
+    while pieces and pieces[-1][2] < MIN_EDGE_RUN:
         pieces.pop()
     if not pieces:
         return None
@@ -777,6 +775,26 @@ def _map_point(diff: TextDiff, starts: list[int], s: int) -> int:
         o, n, size = runs[-1]
         return n + size
     return 0
+
+
+def _slid_out(new: str, a: Annotation, span: tuple[int, int, int]) -> tuple[int, int, int]:
+    """The whole quote intact inside ``span``: the text inserted into it can slide out.
+
+    主管人员 -> 主管人员和其他直接责任人员 is as small a diff with 人员和其他直接责任
+    inserted inside the quote as with 和其他直接责任人员 after it; the reader meant the
+    latter. The copy whose surroundings match the stored context best is taken.
+    """
+    n = len(a.quote)
+    best: tuple[float, int] | None = None
+    pos = new.find(a.quote, span[0], span[1])
+    while pos != -1:
+        score = context_similarity(new, pos, pos + n, a.prefix, a.suffix)
+        if best is None or score > best[0]:
+            best = (score, pos)
+        pos = new.find(a.quote, pos + 1, span[1])
+    if best is None:
+        return span
+    return best[1], best[1] + n, n
 
 
 def reanchor_with_old_text(old: str, new: str, annotations: Iterable[Annotation]) -> ReanchorResult:
@@ -811,6 +829,8 @@ def reanchor_with_old_text(old: str, new: str, annotations: Iterable[Annotation]
             span: tuple[int, int, int] | None = (p, p, 0)
         else:
             span = _map_span(diff, starts, a.start, a.end)
+        if span is not None and span[2] == len(a.quote) < span[1] - span[0]:
+            span = _slid_out(new, a, span)
         if span is None or 2 * span[2] < a.end - a.start:
             b = a.replace(orphaned=True)
         else:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reader.core.anchoring import reanchor, reanchor_all
+from reader.core.anchoring import reanchor, reanchor_all, reanchor_with_old_text, text_diff
 from reader.core.annotation import Annotation, context_at
 
 TEXT = (
@@ -266,3 +266,59 @@ def test_quote_without_context_is_found_when_unique() -> None:
     a = Annotation(id=1, start=0, end=0, quote="平等主体", prefix="", suffix="")
     b = reanchor(TEXT, a)
     assert not b.orphaned and TEXT[b.start : b.end] == "平等主体"
+
+
+# -- with the old text (diff) --------------------------------------------------
+
+
+def _by_diff(old: str, new: str, a: Annotation) -> str | None:
+    [b] = reanchor_with_old_text(old, new, [a]).annotations
+    return None if b.orphaned else new[b.start : b.end]
+
+
+def test_diff_keeps_the_surviving_span_of_an_edited_quote() -> None:
+    a = _ann(TEXT, QUOTE)
+    inside = TEXT.replace("平等主体的", "平等主体之间的")
+    assert _by_diff(TEXT, inside, a) == "调整平等主体之间的自然人"
+    edge = TEXT.replace("民法调整", "民法规范")  # its first two characters replaced
+    assert _by_diff(TEXT, edge, a) == "平等主体的自然人"
+    gone = TEXT.replace("调整平等主体的自然人", "规范各类")
+    assert _by_diff(TEXT, gone, a) is None
+
+
+def test_diff_places_a_clause_pasted_next_to_it_on_one_whole_copy() -> None:
+    # The same clause pasted right before the highlighted one: either copy is a
+    # minimal diff's reading, but the highlight must land on one whole copy.
+    a = _ann(TEXT, "民事主体的人身权利")
+    pasted = "民事主体的人身权利、财产权利以及其他合法权益受法律保护；"
+    new = TEXT.replace("第三条 ", "第三条 " + pasted, 1)
+    [b] = reanchor_with_old_text(TEXT, new, [a]).annotations
+    assert not b.orphaned and new[b.start : b.end] == "民事主体的人身权利"
+
+
+def test_diff_prefers_an_insertion_after_the_quote_to_one_inside() -> None:
+    a = _ann(TEXT, "自然人")
+    new = TEXT.replace("自然人、法人", "自然人和其他自然人、法人")
+    assert _by_diff(TEXT, new, a) == "自然人"
+
+
+def test_diff_ignores_a_chance_character_left_of_a_replaced_quote() -> None:
+    a = _ann(TEXT, "制定本法")
+    new = TEXT.replace("制定本法", "本法另定")  # 本法 moves: the old two characters are gone
+    assert _by_diff(TEXT, new, a) in (None, "本法")
+    one = TEXT.replace("制定本法", "特定")  # only 定 is equal by chance
+    assert _by_diff(TEXT, one, a) is None
+
+
+def test_diff_falls_back_to_quote_for_orphans() -> None:
+    a = _ann(TEXT, QUOTE).replace(orphaned=True, start=0, end=len(QUOTE))
+    new = "前言\n" + TEXT
+    assert _by_diff(TEXT, new, a) == QUOTE
+
+
+def test_text_diff_runs_cover_unchanged_text() -> None:
+    new = TEXT.replace("第二条", "第二条（修改）")
+    diff = text_diff(TEXT, new)
+    kept = sum(size for _, _, size in diff.runs)
+    assert kept == len(TEXT)
+    assert all(TEXT[o : o + n] == new[p : p + n] for o, p, n in diff.runs)
