@@ -1,8 +1,11 @@
 """Store speed with 10,000 highlights on one document: add, load, re-anchor after an edit.
 
-Usage: ``uv run python benchmarks/bench_store.py [--highlights N] [--no-write]``.
+Usage: ``uv run python benchmarks/bench_store.py [--highlights N] [--large-chars N] [--no-write]``.
 Uses a real long document from ../shared/corpus when present (else generated
-text) and a temporary database; writes its section of docs/benchmarks/store.md.
+text) and a temporary database; re-anchors after an edit with the snapshot of the
+old text (the default) and without it; then the text snapshot of a 5 M-character
+novel: size, write time, and re-anchoring after scattered edits. Writes its section
+of docs/benchmarks/store.md.
 """
 
 from __future__ import annotations
@@ -19,9 +22,11 @@ sys.path.insert(0, str(ROOT))
 
 from bench_anchoring import write_section  # noqa: E402
 
+from reader.core.anchoring import text_diff  # noqa: E402
 from reader.core.annotation import make_annotation  # noqa: E402
 from reader.core.document import Document  # noqa: E402
 from reader.store.db import Store  # noqa: E402
+from reader.store.snapshots import compress, decompress  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 SECTION = "store"
@@ -40,10 +45,109 @@ def load_text() -> tuple[str, str]:
     return "generated", text
 
 
+def large_text(chars: int) -> tuple[str, str]:
+    """A novel of ``chars`` characters made of real text (the corpus repeated)."""
+    parts = [
+        p.read_text(encoding="utf-8")
+        for p in sorted(CORPUS.glob("*.txt"))
+        if p.name.count(".") == 1 and p.stat().st_size > 100_000
+    ]
+    if not parts:
+        parts = [load_text()[1]]
+        label = "generated text"
+    else:
+        label = "the corpus' long texts"
+    base = "\n".join(parts)
+    return f"{label} repeated", (base * (chars // len(base) + 1))[:chars]
+
+
+def scattered_edits(text: str, count: int, rng: random.Random) -> str:
+    """``count`` small insertions, deletions and replacements spread over the text."""
+    out: list[str] = []
+    last = 0
+    for pos in sorted(rng.sample(range(len(text) - 20), count)):
+        if pos < last:
+            continue
+        out.append(text[last:pos])
+        op = rng.choice(("insert", "delete", "replace"))
+        deleted = 0 if op == "insert" else rng.randint(1, 12)
+        if op != "delete":
+            src = rng.randrange(len(text) - 12)
+            out.append(text[src : src + rng.randint(1, 12)])
+        last = pos + deleted
+    out.append(text[last:])
+    return "".join(out)
+
+
+def bench_large(chars: int, highlights: int, edits: int) -> list[str]:
+    """Snapshot of a long novel: size and time to write, load, diff and re-anchor through it."""
+    label, text = large_text(chars)
+    rng = random.Random(11)
+    t0 = time.perf_counter()
+    data = compress(text)
+    t_compress = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    assert decompress(data) == text
+    t_decompress = time.perf_counter() - t0
+    edited = scattered_edits(text, edits, rng)
+    t0 = time.perf_counter()
+    diff = text_diff(text, edited)
+    t_diff = time.perf_counter() - t0
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        path = folder / "novel.txt"
+        path.write_text(text, encoding="utf-8")
+        doc = Document(text=text, headings=[], path=path)
+        store = Store.open(folder / "bench.sqlite3")
+        rec = store.documents.open_document(doc).record
+        anns = []
+        for _ in range(highlights):
+            start = rng.randrange(0, len(text) - 40)
+            anns.append(
+                make_annotation(doc, "highlight", start, start + rng.randint(2, 40), doc_id=rec.id)
+            )
+        store.annotations.add_many(anns[:1])
+        t0 = time.perf_counter()
+        store.snapshots.wait()
+        t_snapshot = time.perf_counter() - t0
+        info = store.snapshots.info(rec.id)
+        assert info is not None
+        store.annotations.add_many(anns[1:])
+        path.write_text(edited, encoding="utf-8")
+        t0 = time.perf_counter()
+        opened = store.documents.open_document(Document(text=edited, headings=[], path=path))
+        t_reanchor = time.perf_counter() - t0
+        assert opened.used_snapshot
+        store.close()
+    mb = 1024 * 1024
+    utf8 = len(text.encode("utf-8"))
+    return [
+        "",
+        f"Text snapshot of a long novel ({len(text):,} characters, {label}; "
+        f"{utf8 / mb:.1f} MB as UTF-8), {edits} scattered edits (insert / delete / replace of "
+        f"1–12 characters), {highlights:,} highlights:",
+        "",
+        "| operation | figure |",
+        "|---|---:|",
+        f"| snapshot size (UTF-16-LE + zlib level 6) | {info[1] / mb:.1f} MB "
+        f"({info[1] / len(text):.2f} bytes a character) |",
+        f"| compress | {t_compress * 1000:.0f} ms |",
+        f"| snapshot written after the first highlight (background thread: compress + "
+        f"commit; the highlight itself is committed at once) | {t_snapshot * 1000:.0f} ms |",
+        f"| decompress | {t_decompress * 1000:.0f} ms |",
+        f"| character diff old -> new ({len(diff.runs)} equal runs) | {t_diff * 1000:.0f} ms |",
+        f"| reopen after the edits: load snapshot, diff, re-anchor {highlights:,} highlights "
+        f"({opened.reanchored:,} moved, {opened.orphaned} orphaned), write them and the new "
+        f"snapshot | {t_reanchor * 1000:.0f} ms |",
+    ]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--highlights", type=int, default=10_000)
     parser.add_argument("--single", type=int, default=200, help="adds timed one by one")
+    parser.add_argument("--large-chars", type=int, default=5_000_000)
+    parser.add_argument("--large-edits", type=int, default=200)
     parser.add_argument("--no-write", action="store_true")
     args = parser.parse_args()
     name, text = load_text()
@@ -64,6 +168,11 @@ def main() -> int:
         t0 = time.perf_counter()
         store.annotations.add_many(anns)
         t_bulk = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        store.snapshots.wait()  # the first annotation snapshots the text in the background
+        t_snap = time.perf_counter() - t0
+        snap = store.snapshots.info(rec.id)
+        assert snap is not None
 
         t0 = time.perf_counter()
         for a in anns[: args.single]:
@@ -86,6 +195,19 @@ def main() -> int:
         t0 = time.perf_counter()
         opened = store.documents.open_document(Document(text=edited, headings=[], path=path))
         t_reanchor = time.perf_counter() - t0
+        assert opened.used_snapshot
+
+        # The same edit without a snapshot (a store from before snapshots, imported
+        # annotations): back to the original text first, then drop the snapshot.
+        path.write_text(text, encoding="utf-8")
+        store.documents.open_document(doc)
+        with store.db.write() as conn:
+            conn.execute("DELETE FROM document_texts")
+        path.write_text(edited, encoding="utf-8")
+        t0 = time.perf_counter()
+        by_quote = store.documents.open_document(Document(text=edited, headings=[], path=path))
+        t_by_quote = time.perf_counter() - t0
+        assert not by_quote.used_snapshot
         store.close()
         size = (folder / "bench.sqlite3").stat().st_size
         wal = folder / "bench.sqlite3-wal"
@@ -108,9 +230,14 @@ def main() -> int:
         f"| load all highlights of the document (`for_document`) | {t_load * 1000:.0f} ms |",
         f"| reopen unchanged document (`open_document`, hash match) | "
         f"{t_open_same * 1000:.0f} ms |",
-        f"| reopen after an edit near the start: re-anchor all ({opened.reanchored:,} moved, "
-        f"{opened.orphaned} orphaned) | {t_reanchor * 1000:.0f} ms |",
+        f"| text snapshot written after the first highlights (background thread) | "
+        f"{t_snap * 1000:.0f} ms, {snap[1] / 1024:.0f} KB |",
+        f"| reopen after an edit near the start: re-anchor all through the snapshot (diff; "
+        f"{opened.reanchored:,} moved, {opened.orphaned} orphaned) | {t_reanchor * 1000:.0f} ms |",
+        f"| the same without a snapshot (quote + context; {by_quote.reanchored:,} moved, "
+        f"{by_quote.orphaned} orphaned) | {t_by_quote * 1000:.0f} ms |",
         f"| database size | {size / 1024 / 1024:.1f} MB |",
+        *bench_large(args.large_chars, args.highlights, args.large_edits),
         "",
         "Re-anchoring runs in `open_document`, which the GUI calls from its loading "
         "worker thread, never on the UI thread.",
