@@ -52,185 +52,196 @@
 <context>
     <name>AnnotationsFeature</name>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="147"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="171"/>
         <source>Annotate</source>
-        <extracomment>Settings key of the colour used by Ctrl+H and new notes. Documents looked up to show progress in File ▸ Open Recent. Blank characters trimmed from both ends of a selection before highlighting.</extracomment>
+        <extracomment>Settings key of the colour used by Ctrl+H and new notes. Documents looked up to show progress in File ▸ Open Recent. Blank characters trimmed from both ends of a selection before highlighting. Name of the load worker&apos;s preparer that groups the annotations off the UI thread. How long the status bar shows what re-anchoring did (milliseconds).</extracomment>
         <translation>批注工具栏</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="239"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="263"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="241"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="265"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="256"/>
-        <location filename="../../reader/gui/annotations_feature.py" line="808"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="280"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="912"/>
         <source>Copy with C&amp;itation</source>
         <translation>带出处复制(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="268"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="292"/>
         <source>&amp;Highlight</source>
         <translation>高亮(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="281"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="305"/>
         <source>With &amp;Last Colour</source>
         <translation>使用上次的颜色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="284"/>
-        <location filename="../../reader/gui/annotations_feature.py" line="806"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="308"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="910"/>
         <source>Add &amp;Note…</source>
         <translation>添加笔记(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="288"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="312"/>
         <source>Toggle &amp;Bookmark</source>
         <translation>添加/删除书签(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="292"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="316"/>
         <source>Bookmark &amp;with Label…</source>
         <translation>添加带名称的书签(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="306"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="335"/>
         <source>&amp;Export Annotations…</source>
         <translation>导出批注(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="309"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="338"/>
         <source>&amp;Import Annotations…</source>
         <translation>导入批注(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="316"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="345"/>
         <source>&amp;Annotations Panel</source>
         <translation>批注面板(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="337"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="366"/>
         <source>With &amp;Last Colour (%1)</source>
         <translation>使用上次的颜色(&amp;L)（%1）</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="367"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="396"/>
         <source>Select some text to highlight first.</source>
         <translation>请先选择要高亮的文字。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="381"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="410"/>
         <source>Change Highlight</source>
         <translation>更改高亮</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="386"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="323"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="415"/>
         <source>Add Note</source>
         <translation>添加笔记</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="386"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="324"/>
+        <source>Bookmark</source>
+        <translation>书签</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/annotations_feature.py" line="325"/>
+        <source>Copy with Citation</source>
+        <translation>带出处复制</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/annotations_feature.py" line="415"/>
         <source>Highlight</source>
         <translation>高亮</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="410"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="439"/>
         <source>Edit Note</source>
         <translation>编辑笔记</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="418"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="447"/>
         <source>Change Colour</source>
         <translation>更改颜色</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="425"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="454"/>
         <source>Delete Bookmark</source>
         <translation>删除书签</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="425"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="454"/>
         <source>Delete Highlight</source>
         <translation>删除高亮</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="427"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="456"/>
         <source>Deleted. Press Ctrl+Z to undo.</source>
         <translation>已删除。按 Ctrl+Z 可撤销。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="449"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="478"/>
         <source>Add Bookmark</source>
         <translation>添加书签</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="451"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="480"/>
         <source>Bookmarked: %1</source>
         <translation>已添加书签：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="482"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="511"/>
         <source>Remove Bookmark</source>
         <translation>删除书签</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="483"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="512"/>
         <source>Bookmark removed: %1</source>
         <translation>已删除书签：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="497"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="526"/>
         <source>Rename Bookmark</source>
         <translation>重命名书签</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="505"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="534"/>
         <source>Select a passage to copy with its citation.</source>
         <translation>请先选择要带出处复制的段落。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="520"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="549"/>
         <source>Copied with citation.</source>
         <translation>已连同出处复制。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="529"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="558"/>
         <source>Web Annotation JSON (*.json)</source>
         <translation>Web Annotation JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="530"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="559"/>
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="533"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="562"/>
         <source>Export Annotations</source>
         <translation>导出批注</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="548"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="577"/>
         <source>Import Annotations</source>
         <translation>导入批注</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="550"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="579"/>
         <source>Web Annotation JSON (*.json *.jsonld);;All files (*)</source>
         <translation>Web Annotation JSON (*.json *.jsonld);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="575"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="604"/>
         <source>Cannot export annotations</source>
         <translation>无法导出批注</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="576"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="605"/>
         <source>Could not write “%1”: %2
 
 Choose another folder and try again.</source>
@@ -239,27 +250,27 @@ Choose another folder and try again.</source>
 请选择其他文件夹后重试。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="582"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="611"/>
         <source>Exported %1 annotations to %2</source>
         <translation>已将 %1 条批注导出到 %2</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="601"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="630"/>
         <source>Cannot import annotations</source>
         <translation>无法导入批注</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="608"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="637"/>
         <source>Could not read “%1”: %2</source>
         <translation>无法读取“%1”：%2</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="620"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="649"/>
         <source>“%1” is not UTF-8 text. Choose a JSON file exported by Jingdu or another Web Annotation tool.</source>
         <translation>“%1”不是 UTF-8 文本。请选择由精读或其他 Web Annotation 工具导出的 JSON 文件。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="629"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="658"/>
         <source>“%1” is not a Web Annotation file Jingdu understands.
 
 Details: %2</source>
@@ -268,72 +279,87 @@ Details: %2</source>
 详细信息：%2</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="643"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="672"/>
         <source>Imported %1 annotations.</source>
         <translation>已导入 %1 条批注。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="645"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="674"/>
         <source>%1 were already here.</source>
         <translation>%1 条原本已存在。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="648"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="677"/>
         <source>%1 were placed by their quote.</source>
         <translation>%1 条按引文重新定位。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="652"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="681"/>
         <source>%1 were not found in this text and are listed under “Orphaned”.</source>
         <translation>%1 条在本文中找不到，已列入“找不到原文”一组。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="657"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="686"/>
         <source>Annotations imported</source>
         <translation>批注已导入</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="693"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="722"/>
         <source>Cannot save the change</source>
         <translation>无法保存更改</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="694"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="723"/>
         <source>Jingdu could not save this change to its library: %1</source>
         <translation>精读无法把这项更改保存到资料库：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="772"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="855"/>
         <source>%1 annotations could not be found in the changed text; they are listed under “Orphaned” in the Annotations panel.</source>
         <translation>文件内容已改动，有 %1 条批注找不到原文位置，已列入批注面板的“找不到原文”一组。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="800"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="860"/>
+        <source>This file changed since you last read it: %1 annotations moved with the text, %2 could not be placed — see Orphaned in the Annotations panel.</source>
+        <translation>文件自上次阅读后已修改：%1 条批注已随文字移动，%2 条无法定位——请在批注面板的“找不到原文”中查看。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/annotations_feature.py" line="865"/>
+        <source>This file changed since you last read it: %1 annotations moved with the text.</source>
+        <translation>文件自上次阅读后已修改：%1 条批注已随文字移动。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/annotations_feature.py" line="869"/>
+        <source>This file changed since you last read it: %2 annotations could not be placed — see Orphaned in the Annotations panel.</source>
+        <translation>文件自上次阅读后已修改：%2 条批注无法定位——请在批注面板的“找不到原文”中查看。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/annotations_feature.py" line="904"/>
         <source>C&amp;olour</source>
         <translation>颜色(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="806"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="910"/>
         <source>Edit &amp;Note…</source>
         <translation>编辑笔记(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="811"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="915"/>
         <source>&amp;Delete Highlight</source>
         <translation>删除高亮(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="831"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="935"/>
         <source>This Highlight</source>
         <translation>此处高亮</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="873"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="964"/>
         <source>Open a document first.</source>
         <translation>请先打开一个文档。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="876"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="967"/>
         <source>Highlights and bookmarks cannot be saved for this document.</source>
         <translation>无法为此文档保存高亮和书签。</translation>
     </message>
@@ -341,33 +367,33 @@ Details: %2</source>
 <context>
     <name>AnnotationsModel</name>
     <message>
-        <location filename="../../reader/models/annotations_model.py" line="242"/>
+        <location filename="../../reader/models/annotations_model.py" line="311"/>
         <source>Text changed: these could not be found again. Quote and note are kept.</source>
-        <extracomment>The Annotation behind a row (None for group rows). Annotation id (int) of a row; None for groups. Document offset to jump to (group: its first annotation; annotation: its start). &quot;highlight&quot; / &quot;bookmark&quot; for annotations, &quot;group&quot; for groups. Colour name of a highlight (&quot;&quot; for bookmarks and groups). The note (&quot;&quot; when none). Number of annotations shown in a group (0 for annotation rows). True for the &quot;Orphaned&quot; group and its rows. Filter value meaning &quot;bookmarks&quot; in ``set_filter(colors=...)``. Node kinds that make a group; points and synthetic blocks belong to their section. Offset that sorts the &quot;Orphaned&quot; group after every section.</extracomment>
+        <extracomment>The Annotation behind a row (None for group rows). Annotation id (int) of a row; None for groups. Document offset to jump to (group: its first annotation; annotation: its start). &quot;highlight&quot; / &quot;bookmark&quot; for annotations, &quot;group&quot; for groups. Colour name of a highlight (&quot;&quot; for bookmarks and groups). The note (&quot;&quot; when none). Number of annotations shown in a group (0 for annotation rows). True for the &quot;Orphaned&quot; group and its rows. Filter value meaning &quot;bookmarks&quot; in ``set_filter(colors=...)``. Node kinds that make a group; points and synthetic blocks belong to their section. Group of an annotation by (start, orphaned): the group depends on nothing else.</extracomment>
         <translation>文本已改动，这些批注找不到原位置；引文和笔记均已保留。</translation>
     </message>
     <message>
-        <location filename="../../reader/models/annotations_model.py" line="243"/>
+        <location filename="../../reader/models/annotations_model.py" line="312"/>
         <source>Orphaned</source>
         <translation>找不到原文</translation>
     </message>
     <message>
-        <location filename="../../reader/models/annotations_model.py" line="246"/>
+        <location filename="../../reader/models/annotations_model.py" line="313"/>
         <source>Beginning</source>
         <translation>开头</translation>
     </message>
     <message>
-        <location filename="../../reader/models/annotations_model.py" line="338"/>
+        <location filename="../../reader/models/annotations_model.py" line="415"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../reader/models/annotations_model.py" line="344"/>
+        <location filename="../../reader/models/annotations_model.py" line="421"/>
         <source>Note: %1</source>
         <translation>笔记：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/models/annotations_model.py" line="370"/>
+        <location filename="../../reader/models/annotations_model.py" line="447"/>
         <source>Annotations</source>
         <translation>批注</translation>
     </message>
@@ -375,60 +401,60 @@ Details: %2</source>
 <context>
     <name>AnnotationsPanel</name>
     <message>
-        <location filename="../../reader/gui/annotations_panel.py" line="262"/>
+        <location filename="../../reader/gui/annotations_panel.py" line="264"/>
         <source>Annotations</source>
-        <extracomment>Lines of quote shown per annotation before eliding.</extracomment>
+        <extracomment>Text lines per row: every row has the same height (quote on two lines, or quote and note), so the view never measures rows and 10,000 of them lay out at once. Lines of quote shown per annotation before eliding. Annotation rows expanded when a document opens; beyond it, groups start collapsed (their counts show) because the tree lays out every expanded row on each change.</extracomment>
         <translation>批注</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_panel.py" line="272"/>
+        <location filename="../../reader/gui/annotations_panel.py" line="274"/>
         <source>Filter quotes and notes</source>
         <translation>筛选引文和笔记</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_panel.py" line="275"/>
+        <location filename="../../reader/gui/annotations_panel.py" line="277"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_panel.py" line="278"/>
+        <location filename="../../reader/gui/annotations_panel.py" line="280"/>
         <source>Bookmarks</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_panel.py" line="307"/>
+        <location filename="../../reader/gui/annotations_panel.py" line="310"/>
         <source>No highlights or bookmarks yet.
 Select text and press Ctrl+1…Ctrl+5.</source>
         <translation>还没有高亮或书签。
 选中文字后按 Ctrl+1…Ctrl+5 即可高亮。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_panel.py" line="418"/>
+        <location filename="../../reader/gui/annotations_panel.py" line="498"/>
         <source>&amp;Go To</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_panel.py" line="420"/>
+        <location filename="../../reader/gui/annotations_panel.py" line="500"/>
         <source>Copy with &amp;Citation</source>
         <translation>带出处复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_panel.py" line="423"/>
+        <location filename="../../reader/gui/annotations_panel.py" line="503"/>
         <source>Edit &amp;Label…</source>
         <translation>编辑名称(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_panel.py" line="426"/>
+        <location filename="../../reader/gui/annotations_panel.py" line="506"/>
         <source>Edit &amp;Note…</source>
         <translation>编辑笔记(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_panel.py" line="428"/>
+        <location filename="../../reader/gui/annotations_panel.py" line="508"/>
         <source>C&amp;olour</source>
         <translation>颜色(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_panel.py" line="435"/>
+        <location filename="../../reader/gui/annotations_panel.py" line="515"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
@@ -559,230 +585,230 @@ Select text and press Ctrl+1…Ctrl+5.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="153"/>
+        <location filename="../../reader/gui/main_window.py" line="165"/>
         <source>Opening %1…</source>
         <extracomment>Encodings offered by File ▸ Reopen with Encoding when reader.core.encoding is absent. Milliseconds of quiet scrolling before the reading position is saved.</extracomment>
         <translation>正在打开 %1…</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="230"/>
+        <location filename="../../reader/gui/main_window.py" line="244"/>
         <source>About Jingdu</source>
         <translation>关于精读</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="231"/>
+        <location filename="../../reader/gui/main_window.py" line="245"/>
         <source>Jingdu (精读) %1
 A reader for long Chinese documents.</source>
         <translation>精读 %1
 长篇中文文档阅读器。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="288"/>
+        <location filename="../../reader/gui/main_window.py" line="302"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="289"/>
+        <location filename="../../reader/gui/main_window.py" line="303"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="290"/>
+        <location filename="../../reader/gui/main_window.py" line="304"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="291"/>
+        <location filename="../../reader/gui/main_window.py" line="305"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="292"/>
+        <location filename="../../reader/gui/main_window.py" line="306"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="293"/>
+        <location filename="../../reader/gui/main_window.py" line="307"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="299"/>
+        <location filename="../../reader/gui/main_window.py" line="313"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="300"/>
+        <location filename="../../reader/gui/main_window.py" line="314"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="302"/>
+        <location filename="../../reader/gui/main_window.py" line="316"/>
         <source>Reopen with &amp;Encoding</source>
         <translation>以指定编码重新打开(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="307"/>
+        <location filename="../../reader/gui/main_window.py" line="321"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="308"/>
+        <location filename="../../reader/gui/main_window.py" line="322"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="310"/>
+        <location filename="../../reader/gui/main_window.py" line="324"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="315"/>
+        <location filename="../../reader/gui/main_window.py" line="329"/>
         <source>Select &amp;All</source>
         <translation>全选(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="323"/>
+        <location filename="../../reader/gui/main_window.py" line="337"/>
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="327"/>
+        <location filename="../../reader/gui/main_window.py" line="341"/>
         <source>Zoom &amp;Out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="333"/>
+        <location filename="../../reader/gui/main_window.py" line="347"/>
         <source>&amp;Actual Size</source>
         <translation>实际大小(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="336"/>
+        <location filename="../../reader/gui/main_window.py" line="350"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="338"/>
+        <location filename="../../reader/gui/main_window.py" line="352"/>
         <source>&amp;Light</source>
         <translation>明亮(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="338"/>
+        <location filename="../../reader/gui/main_window.py" line="352"/>
         <source>&amp;Sepia</source>
         <translation>护眼(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="338"/>
+        <location filename="../../reader/gui/main_window.py" line="352"/>
         <source>&amp;Dark</source>
         <translation>夜间(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="346"/>
+        <location filename="../../reader/gui/main_window.py" line="360"/>
         <source>&amp;Contents Panel</source>
         <translation>目录面板(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="354"/>
+        <location filename="../../reader/gui/main_window.py" line="368"/>
         <source>&amp;Next Section</source>
         <translation>下一节(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="361"/>
+        <location filename="../../reader/gui/main_window.py" line="375"/>
         <source>&amp;Previous Section</source>
         <translation>上一节(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="368"/>
+        <location filename="../../reader/gui/main_window.py" line="382"/>
         <source>Next Section at &amp;Same Level</source>
         <translation>同级下一节(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="375"/>
+        <location filename="../../reader/gui/main_window.py" line="389"/>
         <source>Previous Section at S&amp;ame Level</source>
         <translation>同级上一节(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="382"/>
+        <location filename="../../reader/gui/main_window.py" line="396"/>
         <source>&amp;Beginning</source>
         <translation>文档开头(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="384"/>
+        <location filename="../../reader/gui/main_window.py" line="398"/>
         <source>&amp;End</source>
         <translation>文档结尾(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="386"/>
+        <location filename="../../reader/gui/main_window.py" line="400"/>
         <source>User &amp;Guide</source>
         <translation>使用指南(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="387"/>
+        <location filename="../../reader/gui/main_window.py" line="401"/>
         <source>&amp;About Jingdu</source>
         <translation>关于精读(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="394"/>
+        <location filename="../../reader/gui/main_window.py" line="408"/>
         <source>(no recent files)</source>
         <translation>（没有最近打开的文件）</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="433"/>
+        <location filename="../../reader/gui/main_window.py" line="447"/>
         <source>Documents (%1)</source>
         <translation>文档 (%1)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="435"/>
+        <location filename="../../reader/gui/main_window.py" line="449"/>
         <source>Text files</source>
         <translation>文本文件</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="436"/>
+        <location filename="../../reader/gui/main_window.py" line="450"/>
         <source>Markdown</source>
         <translation>Markdown</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="437"/>
+        <location filename="../../reader/gui/main_window.py" line="451"/>
         <source>Web pages</source>
         <translation>网页</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="438"/>
+        <location filename="../../reader/gui/main_window.py" line="452"/>
         <source>Word documents</source>
         <translation>Word 文档</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="439"/>
+        <location filename="../../reader/gui/main_window.py" line="453"/>
         <source>EPUB books</source>
         <translation>EPUB 电子书</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="443"/>
+        <location filename="../../reader/gui/main_window.py" line="457"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="448"/>
+        <location filename="../../reader/gui/main_window.py" line="462"/>
         <source>Open Document</source>
         <translation>打开文档</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="487"/>
+        <location filename="../../reader/gui/main_window.py" line="498"/>
         <source>This file is empty.</source>
         <translation>这个文件是空的。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="490"/>
+        <location filename="../../reader/gui/main_window.py" line="501"/>
         <source>Opened %1 (%2 characters, %3)</source>
         <translation>已打开《%1》（%2 字，%3 编码）</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="502"/>
+        <location filename="../../reader/gui/main_window.py" line="513"/>
         <source>Cannot open file</source>
         <translation>无法打开文件</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="511"/>
+        <location filename="../../reader/gui/main_window.py" line="522"/>
         <source>The file “%1” does not exist. It may have been moved, renamed or deleted.
 
 Check where it is and open it again.</source>
@@ -791,7 +817,7 @@ Check where it is and open it again.</source>
 请确认文件位置后重新打开。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="515"/>
+        <location filename="../../reader/gui/main_window.py" line="526"/>
         <source>The file “%1” cannot be read because you do not have permission.
 
 Ask its owner for access, or copy it to a folder of your own.</source>
@@ -800,7 +826,7 @@ Ask its owner for access, or copy it to a folder of your own.</source>
 请向文件所有者申请权限，或把它复制到您自己的文件夹中。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="519"/>
+        <location filename="../../reader/gui/main_window.py" line="530"/>
         <source>“%1” is a folder, not a file.
 
 Choose a document inside it.</source>
@@ -809,7 +835,7 @@ Choose a document inside it.</source>
 请选择其中的文档。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="522"/>
+        <location filename="../../reader/gui/main_window.py" line="533"/>
         <source>The file “%1” is not a text document (it contains binary data).
 
 Jingdu opens text, Markdown, HTML, Word (.docx) and EPUB files.</source>
@@ -818,7 +844,7 @@ Jingdu opens text, Markdown, HTML, Word (.docx) and EPUB files.</source>
 精读可以打开纯文本、Markdown、HTML、Word（.docx）和 EPUB 文件。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="526"/>
+        <location filename="../../reader/gui/main_window.py" line="537"/>
         <source>The text of “%1” could not be decoded in any supported encoding.
 
 Try File ▸ Reopen with Encoding, or save it as UTF-8 in another editor.</source>
@@ -827,7 +853,7 @@ Try File ▸ Reopen with Encoding, or save it as UTF-8 in another editor.</sourc
 请尝试“文件 ▸ 以指定编码重新打开”，或在其他编辑器中将它另存为 UTF-8 编码。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="530"/>
+        <location filename="../../reader/gui/main_window.py" line="541"/>
         <source>The file “%1” is too large to open.
 
 Split it into smaller files.</source>
@@ -836,7 +862,7 @@ Split it into smaller files.</source>
 请把它拆分成几个较小的文件。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="533"/>
+        <location filename="../../reader/gui/main_window.py" line="544"/>
         <source>The file “%1” is damaged or not in the format its name suggests.
 
 Try to get a fresh copy of it.</source>
@@ -845,7 +871,7 @@ Try to get a fresh copy of it.</source>
 请重新获取一份完好的文件。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="537"/>
+        <location filename="../../reader/gui/main_window.py" line="548"/>
         <source>Jingdu cannot read files like “%1”.
 
 Save it as text (.txt) and open that.</source>
@@ -854,7 +880,7 @@ Save it as text (.txt) and open that.</source>
 请将它另存为纯文本（.txt）后再打开。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="540"/>
+        <location filename="../../reader/gui/main_window.py" line="551"/>
         <source>The file “%1” could not be read because of a system error.
 
 Check the disk or network drive and try again.</source>
@@ -863,22 +889,22 @@ Check the disk or network drive and try again.</source>
 请检查磁盘或网络驱动器后重试。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="545"/>
+        <location filename="../../reader/gui/main_window.py" line="556"/>
         <source>Details: %1</source>
         <translation>详细信息：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="582"/>
+        <location filename="../../reader/gui/main_window.py" line="593"/>
         <source>%1% read</source>
         <translation>已读 %1%</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="608"/>
+        <location filename="../../reader/gui/main_window.py" line="619"/>
         <source>Zoom %1%</source>
         <translation>缩放 %1%</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="647"/>
+        <location filename="../../reader/gui/main_window.py" line="660"/>
         <source>Jingdu</source>
         <translation>精读</translation>
     </message>
@@ -955,111 +981,119 @@ Check the disk or network drive and try again.</source>
     </message>
 </context>
 <context>
+    <name>SearchJob</name>
+    <message>
+        <location filename="../../reader/gui/search_worker.py" line="60"/>
+        <source>Invalid regular expression: %1</source>
+        <translation>正则表达式无效：%1</translation>
+    </message>
+</context>
+<context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../reader/gui/search_panel.py" line="136"/>
+        <location filename="../../reader/gui/search_panel.py" line="139"/>
         <source>Search</source>
-        <extracomment>Most hits listed for one document / for the library. Characters of context either side of a hit in a snippet. Streamed library results are sent at least this often (seconds) or this many at a time. Background of the match in a snippet (the reading view&apos;s search-hit yellow).</extracomment>
+        <extracomment>Most hits listed for one document / for the library. Recently opened documents whose library results come first (most recent first). Characters of context either side of a hit in a snippet. Streamed library results are sent at least this often (seconds) or this many at a time. Background of the match in a snippet (the reading view&apos;s search-hit yellow).</extracomment>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/search_panel.py" line="159"/>
+        <location filename="../../reader/gui/search_panel.py" line="162"/>
         <source>Search for…</source>
         <translation>搜索内容…</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/search_panel.py" line="164"/>
+        <location filename="../../reader/gui/search_panel.py" line="167"/>
         <source>This document</source>
         <translation>本文档</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/search_panel.py" line="165"/>
+        <location filename="../../reader/gui/search_panel.py" line="168"/>
         <source>Library</source>
         <translation>文库</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/search_panel.py" line="166"/>
+        <location filename="../../reader/gui/search_panel.py" line="169"/>
         <source>Library: every document you have opened</source>
         <translation>文库：您打开过的所有文档</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/search_panel.py" line="168"/>
+        <location filename="../../reader/gui/search_panel.py" line="171"/>
         <source>Whole words</source>
         <translation>整词匹配</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/search_panel.py" line="169"/>
+        <location filename="../../reader/gui/search_panel.py" line="172"/>
         <source>Only matches that are whole words (jieba)</source>
         <translation>只匹配完整的词（jieba 分词）</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/search_panel.py" line="170"/>
+        <location filename="../../reader/gui/search_panel.py" line="173"/>
         <source>Regex</source>
         <translation>正则</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/search_panel.py" line="191"/>
+        <location filename="../../reader/gui/search_panel.py" line="194"/>
         <source>Stop indexing</source>
         <translation>停止建立索引</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/search_panel.py" line="264"/>
+        <location filename="../../reader/gui/search_panel.py" line="267"/>
         <source>Loading dictionary…</source>
         <translation>正在加载词典…</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/search_panel.py" line="266"/>
-        <location filename="../../reader/gui/search_panel.py" line="336"/>
+        <location filename="../../reader/gui/search_panel.py" line="269"/>
+        <location filename="../../reader/gui/search_panel.py" line="354"/>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/search_panel.py" line="270"/>
+        <location filename="../../reader/gui/search_panel.py" line="273"/>
         <source>The library index is not available.</source>
         <translation>文库索引不可用。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/search_panel.py" line="279"/>
+        <location filename="../../reader/gui/search_panel.py" line="285"/>
         <source>Open a document to search it.</source>
         <translation>请先打开要搜索的文档。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/search_panel.py" line="336"/>
+        <location filename="../../reader/gui/search_panel.py" line="354"/>
         <source>No results</source>
         <translation>无结果</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/search_panel.py" line="340"/>
+        <location filename="../../reader/gui/search_panel.py" line="358"/>
         <source>%1 results in %2 documents</source>
         <translation>%2 个文档中共 %1 处结果</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/search_panel.py" line="346"/>
+        <location filename="../../reader/gui/search_panel.py" line="364"/>
         <source>%1 results in %2 sections</source>
         <translation>%2 个章节中共 %1 处结果</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/search_panel.py" line="351"/>
+        <location filename="../../reader/gui/search_panel.py" line="369"/>
         <source>(only the first %1 are listed)</source>
         <translation>（仅列出前 %1 处）</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/search_panel.py" line="366"/>
+        <location filename="../../reader/gui/search_panel.py" line="384"/>
         <source>Indexing the library: %1 / %2 — %3</source>
         <translation>正在为文库建立索引：%1 / %2 — %3</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/search_panel.py" line="374"/>
+        <location filename="../../reader/gui/search_panel.py" line="392"/>
         <source>file not found</source>
         <translation>找不到文件</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/search_panel.py" line="377"/>
+        <location filename="../../reader/gui/search_panel.py" line="395"/>
         <source>Not indexed: %1</source>
         <translation>未建立索引：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/search_panel.py" line="384"/>
+        <location filename="../../reader/gui/search_panel.py" line="402"/>
         <source>Library indexed; %1 missing files were skipped.</source>
         <translation>文库索引已建好；跳过了 %1 个找不到的文件。</translation>
     </message>
