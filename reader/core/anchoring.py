@@ -777,6 +777,39 @@ def _map_point(diff: TextDiff, starts: list[int], s: int) -> int:
     return 0
 
 
+#: Characters of quote + context (within its paragraph) that must be pasted whole elsewhere for
+#: a passage the diff saw deleted to count as moved there.
+MOVED_MIN = 24
+
+
+def _moved(new: str, diff: TextDiff, a: Annotation) -> tuple[int, int, int] | None:
+    """Where a passage the diff saw deleted was pasted again, whole (cut and paste).
+
+    The quote with its stored context inside its own paragraph must occur once in
+    the new text, entirely inside text the diff reports as inserted: that is the
+    passage moved, not a clause repeated.
+    """
+    if not a.quote:
+        return None
+    # The context inside the quote's own paragraph: a moved paragraph takes it along.
+    prefix = a.prefix.rsplit("\n", 1)[-1]
+    suffix = a.suffix.split("\n", 1)[0]
+    joined = prefix + a.quote + suffix
+    if len(joined) < MOVED_MIN:
+        return None
+    pos = new.find(joined)
+    if pos == -1 or new.find(joined, pos + 1) != -1:
+        return None
+    starts = [n for _, n, _ in diff.runs]
+    k = bisect.bisect_right(starts, pos) - 1
+    if k >= 0 and starts[k] + diff.runs[k][2] > pos:
+        return None  # starts in unchanged text
+    if k + 1 < len(starts) and starts[k + 1] < pos + len(joined):
+        return None  # reaches into unchanged text
+    start = pos + len(prefix)
+    return start, start + len(a.quote), len(a.quote)
+
+
 def _slid_out(new: str, a: Annotation, span: tuple[int, int, int]) -> tuple[int, int, int]:
     """The whole quote intact inside ``span``: the text inserted into it can slide out.
 
@@ -832,6 +865,8 @@ def reanchor_with_old_text(old: str, new: str, annotations: Iterable[Annotation]
         if span is not None and span[2] == len(a.quote) < span[1] - span[0]:
             span = _slid_out(new, a, span)
         if span is None or 2 * span[2] < a.end - a.start:
+            span = _moved(new, diff, a)
+        if span is None:
             b = a.replace(orphaned=True)
         else:
             quote, prefix, suffix = context_at(new, span[0], span[1])

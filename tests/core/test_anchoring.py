@@ -322,3 +322,12 @@ def test_text_diff_runs_cover_unchanged_text() -> None:
     kept = sum(size for _, _, size in diff.runs)
     assert kept == len(TEXT)
     assert all(TEXT[o : o + n] == new[p : p + n] for o, p, n in diff.runs)
+
+
+def test_diff_follows_a_paragraph_cut_and_pasted_elsewhere() -> None:
+    a = _ann(TEXT, QUOTE)
+    lines = TEXT.splitlines(keepends=True)
+    moved = lines[0] + lines[2] + lines[1]  # 第二条 moved to the end
+    assert _by_diff(TEXT, moved, a) == QUOTE
+    [b] = reanchor_with_old_text(TEXT, moved, [a]).annotations
+    assert b.start == moved.index(QUOTE)
