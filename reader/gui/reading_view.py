@@ -674,6 +674,8 @@ class ReadingView(QWidget):
             if role == "highlight":
                 fmt.setBackground(self._theme.highlight_color(name))
             else:
+                # Search hits are peach/orange, never one of the five highlight colours,
+                # so they do not read as the user's own yellow highlights.
                 fmt.setBackground(self._theme.color(name))
                 if name == "search_current":
                     fmt.setFontUnderline(True)

@@ -52,7 +52,7 @@ THEMES: dict[str, Theme] = {
         selection_text="#111111",
         strip="#f0efea",
         strip_viewport="#c9c7bf",
-        search_hit="#ffe27a",
+        search_hit="#ffd2a6",
         search_current="#ff9f43",
         highlights=_LIGHT_MARKS,
     ),
@@ -66,7 +66,7 @@ THEMES: dict[str, Theme] = {
         selection_text="#2a1f10",
         strip="#ebe0c6",
         strip_viewport="#c9b68f",
-        search_hit="#f3d36b",
+        search_hit="#efb98c",
         search_current="#e8913a",
         highlights={
             "yellow": "#f1dc8c",
@@ -86,7 +86,7 @@ THEMES: dict[str, Theme] = {
         selection_text="#f0f0f0",
         strip="#26282c",
         strip_viewport="#4a4d55",
-        search_hit="#6b5a1e",
+        search_hit="#7a4520",
         search_current="#b3661d",
         highlights={
             "yellow": "#5e5420",
