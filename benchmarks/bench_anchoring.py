@@ -300,16 +300,36 @@ def run(
                 # or right (deleting 院追認。如立法 from 立法院追認。如立法院 is the same change
                 # as deleting 追認。如立法院: which 院 survived nobody can tell).
                 views = [[list(range(a.start, a.end)) for a in highlights] for _ in range(3)]
+                # The previous edit: text and views before it, position, deleted, inserted.
+                prev: tuple[str, list[list[list[int]]], int, int, str] | None = None
                 for _ in range(edits):
                     target = rng.randrange(len(highlights))
                     k = [p for p in views[0][target] if p >= 0]
                     if not k:
                         continue
                     pos, deleted, inserted, _rel, _op = random_edit(text, (k[0], k[-1] + 1), rng)
-                    for v, (p, ins) in enumerate(slid(text, pos, deleted, inserted)):
-                        kept_map = edit_map(text, p, deleted, ins)
-                        views[v] = [apply_edit(w, p, deleted, ins, kept_map) for w in views[v]]
-                    text = text[:pos] + inserted + text[pos + deleted :]
+                    new_text = text[:pos] + inserted + text[pos + deleted :]
+                    base, base_views, e_pos, e_del, e_ins = text, views, pos, deleted, inserted
+                    if prev is not None and prev[2] <= pos <= pos + deleted <= prev[2] + len(
+                        prev[4]
+                    ):
+                        # An edit within (or touching) what the previous one put there is one
+                        # change to whoever compares the two versions: judged as one
+                        # replacement (国人民代表大会 -> 济立法，完善宏, then 民代表大会 inserted
+                        # before it, keeps 民代表大会 as a diff shows it).
+                        off = pos - prev[2]
+                        base, base_views, e_pos, e_del = prev[0], prev[1], prev[2], prev[3]
+                        e_ins = prev[4][:off] + inserted + prev[4][off + deleted :]
+                        assert base[:e_pos] + e_ins + base[e_pos + e_del :] == new_text
+                    views = [
+                        [
+                            apply_edit(w, p, e_del, ins, edit_map(base, p, e_del, ins))
+                            for w in base_views[v]
+                        ]
+                        for v, (p, ins) in enumerate(slid(base, e_pos, e_del, e_ins))
+                    ]
+                    prev = (base, base_views, e_pos, e_del, e_ins)
+                    text = new_text
                 for path in paths:
                     t0 = time.perf_counter()
                     if path == "snapshot":
@@ -463,7 +483,9 @@ def report(
         "a replacement keeps the runs of 2+ characters it leaves equal, and a placement a "
         "different but equally small diff would give also counts (an insertion or deletion "
         "slid along repeated text, a repeated word at the edge such as 法院法院, edge text "
-        "equal to the quote's own lost characters). **Wrong**: placed anywhere else, i.e. "
+        "equal to the quote's own lost characters); an edit within or touching what the "
+        "previous edit put there is judged together with it as one replacement, as a diff "
+        "of the two versions shows them. **Wrong**: placed anywhere else, i.e. "
         "covering text that was never part of the quote or missing part of what survives by "
         "more than that; a highlight with nothing left that is placed anyway is wrong. "
         "**Orphaned**: not placed (kept with quote and note, shown as not found), the right "
