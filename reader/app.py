@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from reader import paths
 
 if TYPE_CHECKING:
+    from reader.gui.single_instance import InstanceServer
     from reader.store.db import Store
 
 log = logging.getLogger(__name__)
@@ -44,6 +45,12 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--size", default="1280x800", help="window size for --screenshot")
     parser.add_argument("--lang", help="UI language: zh_CN or en (default: system; $JINGDU_LANG)")
     parser.add_argument("--debug", action="store_true", help="log debugging details to stderr")
+    parser.add_argument(
+        "--new-instance",
+        action="store_true",
+        help="open a separate window even when Jingdu is already running "
+        "(by default FILE is handed to the running window)",
+    )
     return parser.parse_args(argv)
 
 
@@ -114,6 +121,26 @@ def open_store() -> Store | None:
         return None
 
 
+def _hand_off_or_listen(file: Path | None) -> tuple[bool, InstanceServer | None]:
+    """Give ``file`` to a running Jingdu (True), else become the one others hand files to."""
+    from reader.gui.single_instance import InstanceServer, send_to_running, server_name
+
+    name = server_name()
+    for _attempt in range(2):
+        if send_to_running(file, name):
+            what = str(file) if file is not None else "the request"
+            print(f"jingdu: handed {what} to the Jingdu window already running")
+            log.info("handed %s to the running instance %s", file, name)
+            return True, None
+        server = InstanceServer()
+        if server.listen(name):
+            return False, server
+        server.deleteLater()
+        # another start became the primary between our two steps: hand it the file
+    log.warning("cannot reach or become the single running instance; running on our own")
+    return False, None
+
+
 def run(argv: list[str]) -> int:
     """Start the GUI with command-line ``argv``; returns the exit code."""
     global _dialogs_enabled
@@ -142,6 +169,11 @@ def run(argv: list[str]) -> int:
     QCoreApplication.setOrganizationName("Jingdu")
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0]])
+    server: InstanceServer | None = None
+    if args.screenshot is None and not args.new_instance:
+        handed, server = _hand_off_or_listen(args.file)
+        if handed:
+            return 0
     app.setFont(ui_font(app.font()))
     app.setWindowIcon(app_icon())
     install_translators(app, choose_language(args.lang))
@@ -150,6 +182,10 @@ def run(argv: list[str]) -> int:
     store = open_store()
     window = MainWindow(store)
     window.features = install_features(window)
+    if server is not None:
+        from reader.gui.single_instance import serve_window
+
+        serve_window(server, window)
     try:
         if args.screenshot is not None and size is not None:
             from reader.gui.screenshot import take_screenshot
@@ -179,6 +215,8 @@ def run(argv: list[str]) -> int:
                 window.show_guide()
         return int(app.exec())
     finally:
+        if server is not None:
+            server.close()
         if store is not None:
             # a load may be registering a document in the store: let it finish first
             if not window.loader.wait(5000):
