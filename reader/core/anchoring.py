@@ -22,7 +22,9 @@ from __future__ import annotations
 
 import bisect
 import logging
+import re
 import time
+import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -830,7 +832,9 @@ def _slid_out(new: str, a: Annotation, span: tuple[int, int, int]) -> tuple[int,
     return best[1], best[1] + n, n
 
 
-def reanchor_with_old_text(old: str, new: str, annotations: Iterable[Annotation]) -> ReanchorResult:
+def reanchor_with_old_text(
+    old: str, new: str, annotations: Iterable[Annotation], diff: TextDiff | None = None
+) -> ReanchorResult:
     """Re-anchor annotations placed in ``old`` after it became ``new``, through a diff.
 
     A highlight keeps the span from its first to its last surviving character
@@ -839,11 +843,13 @@ def reanchor_with_old_text(old: str, new: str, annotations: Iterable[Annotation]
     Annotations ``old`` does not hold at their offsets (already orphaned, or
     inconsistent) are re-anchored from quote and context as before. When the diff
     gives up (DIFF_TIMEOUT: the text was rewritten throughout), everything is.
+    ``diff`` is ``text_diff(old, new)`` when the caller has already computed it.
     """
     items = list(annotations)
     if old == new:
         return ReanchorResult(sorted(items, key=lambda x: (x.start, x.end, x.id or 0)), [], 0, 0)
-    diff = text_diff(old, new)
+    if diff is None:
+        diff = text_diff(old, new)
     if diff.timed_out:
         log.warning(
             "diff of %d -> %d characters timed out: re-anchoring by quote", len(old), len(new)
@@ -881,3 +887,53 @@ def reanchor_with_old_text(old: str, new: str, annotations: Iterable[Annotation]
     moved = sum(1 for b in changed if not b.orphaned)
     placed.sort(key=lambda x: (x.start, x.end, x.id or 0))
     return ReanchorResult(placed, changed, moved, sum(1 for b in placed if b.orphaned))
+
+
+# -- recognising an edited text ------------------------------------------------------
+
+#: Clauses (text between punctuation or line breaks) shorter than this are left out of
+#: a fingerprint: 第一条, 同时, 但是 recur in unrelated documents.
+FINGERPRINT_MIN_CLAUSE = 4
+#: Hashes kept in a fingerprint (the smallest ones: a bottom-k sketch of the clause set).
+FINGERPRINT_SIZE = 256
+_CLAUSE_BREAK = re.compile(r"[\s，。！？；：、,.!?;:「」『』“”‘’（）()《》]+")
+#: Equal runs shorter than this do not count as surviving text when comparing two
+#: texts: two chapters of one law share 的, 规定, 依照 everywhere.
+SURVIVAL_MIN_RUN = 4
+
+
+def text_fingerprint(text: str) -> list[int]:
+    """A small sketch of ``text``: the FINGERPRINT_SIZE smallest CRC-32s of its clauses.
+
+    Two versions of a text share most clauses (an edit changes one or two), so their
+    sketches overlap (``resemblance``); different texts share almost none. Stable
+    across processes (stored with the text snapshot).
+    """
+    hashes = {
+        zlib.crc32(clause.encode("utf-8", "surrogatepass"))
+        for clause in _CLAUSE_BREAK.split(text)
+        if len(clause) >= FINGERPRINT_MIN_CLAUSE
+    }
+    return sorted(hashes)[:FINGERPRINT_SIZE]
+
+
+def resemblance(a: Sequence[int], b: Sequence[int]) -> float:
+    """Estimated Jaccard similarity of the clause sets behind two fingerprints (0..1).
+
+    Bottom-k estimate: of the k smallest hashes of both sketches together, the share
+    found in both (exact when both texts have fewer than k distinct clauses).
+    """
+    if not a or not b:
+        return 0.0
+    sa, sb = set(a), set(b)
+    # Each sketch holds its text's smallest hashes, so every one of these k is known
+    # to be in, or not in, each text.
+    union = sorted(sa | sb)[:FINGERPRINT_SIZE]
+    return sum(1 for h in union if h in sa and h in sb) / len(union)
+
+
+def surviving_share(diff: TextDiff, old_len: int, min_run: int = SURVIVAL_MIN_RUN) -> float:
+    """Share of the old text's characters that survive in the new one (runs of ``min_run``+)."""
+    if old_len <= 0:
+        return 0.0
+    return sum(size for _, _, size in diff.runs if size >= min_run) / old_len

@@ -3,21 +3,48 @@
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reader.core.anchoring import ReanchorResult, reanchor_all, reanchor_with_old_text
+from reader.core.anchoring import (
+    ReanchorResult,
+    TextDiff,
+    reanchor_all,
+    reanchor_with_old_text,
+    resemblance,
+    surviving_share,
+    text_diff,
+    text_fingerprint,
+)
 from reader.core.annotation import Annotation
 from reader.core.document import Document
 from reader.store.annotations import AnnotationRepository, write_updates
 from reader.store.db import Database
-from reader.store.snapshots import TextSnapshots, compress, write_snapshot
+from reader.store.snapshots import TextSnapshots, prepare, write_snapshot
 
 log = logging.getLogger(__name__)
 
+#: A moved and edited file's predecessor: the shorter of the two texts is at least this
+#: share of the longer one.
+LENGTH_RATIO = 0.7
+#: ... their clause fingerprints overlap at least this much (estimated Jaccard). Two
+#: chapters of one law: ≤ 0.09; a text and itself after edits that keep 80 % of it:
+#: ≥ 0.45 (figures in docs/benchmarks/store.md).
+MIN_RESEMBLANCE = 0.25
+#: ... and at least this share of its characters survives in the new text (diff runs
+#: of 4+ characters).
+MIN_SURVIVAL = 0.8
+#: Another candidate this close to the best one makes the choice unclear: none is taken.
+AMBIGUITY_MARGIN = 0.1
+#: Seconds the diff of one candidate may take (a real predecessor diffs fast; texts
+#: that differ throughout hit the limit and are rejected).
+PREDECESSOR_DIFF_TIMEOUT = 2.0
+
 _COLUMNS = "id, text_hash, path, title, char_count, position, progress, last_opened, created"
+_D_COLUMNS = ", ".join(f"d.{c.strip()}" for c in _COLUMNS.split(","))
 
 
 @dataclass(frozen=True)
@@ -48,11 +75,30 @@ class OpenedDocument:
     annotations: list[Annotation] = field(default_factory=list)
     reanchored: int = 0
     orphaned: int = 0
-    #: How the document was recognised: "new", "hash" (same text) or "path" (edited file).
+    #: How the document was recognised: "new", "hash" (same text), "path" (file edited
+    #: in place) or "moved+edited" (a missing annotated file's text, moved and edited).
     matched_by: str = "new"
     #: For an edited file: True when annotations were moved through a diff from the
     #: snapshot of the old text, False when only quote and context were available.
     used_snapshot: bool = False
+    #: For "moved+edited": where the file was before.
+    previous_path: Path | None = None
+
+    @property
+    def text_changed(self) -> bool:
+        """The text differs from the one the annotations were placed in (they were re-anchored)."""
+        return self.matched_by in ("path", "moved+edited")
+
+
+@dataclass(frozen=True)
+class Predecessor:
+    """An annotated document whose file is gone and whose text became ``doc``'s."""
+
+    record: DocumentRecord
+    old_text: str
+    diff: TextDiff
+    #: Share of the old text's characters that survive in the new one.
+    survival: float
 
 
 def _from_row(row: sqlite3.Row) -> DocumentRecord:
@@ -67,6 +113,11 @@ def _from_row(row: sqlite3.Row) -> DocumentRecord:
         last_opened=float(row["last_opened"]),
         created=float(row["created"]),
     )
+
+
+def _file_exists(path: Path | None) -> bool:
+    """Whether something is at ``path`` (a file there now holds some other text)."""
+    return path is not None and os.path.exists(path)
 
 
 def path_key(path: Path | None) -> str | None:
@@ -111,11 +162,76 @@ class DocumentRepository:
         return _from_row(row) if row is not None else None
 
     def find(self, doc: Document) -> DocumentRecord | None:
-        """The record for ``doc``: same text first, else same path (an edited file)."""
+        """The record for ``doc``: same text, else same path (edited), else a moved+edited file."""
         record = self.by_hash(doc.text_hash)
         if record is None and doc.path is not None:
             record = self.by_path(doc.path)
+            if record is None:
+                found = self.predecessor(doc)
+                record = found.record if found is not None else None
         return record
+
+    def predecessor(self, doc: Document) -> Predecessor | None:
+        """The annotated document ``doc`` most likely is after a move and an edit, if clear.
+
+        Candidates: documents with annotations and a text snapshot whose file is gone
+        (no path, or nothing there any more: a file that exists holds other text and is
+        another document) and whose length is within LENGTH_RATIO. Their stored clause
+        fingerprints must overlap ``doc``'s (MIN_RESEMBLANCE); the survivors are diffed,
+        and one whose text survives at MIN_SURVIVAL is taken only if no other candidate
+        comes within AMBIGUITY_MARGIN of it. None when nothing, or nothing clear, fits.
+        """
+        n = len(doc.text)
+        if n == 0:
+            return None
+        rows = self._db.query(
+            f"SELECT {_D_COLUMNS} "
+            "FROM documents d JOIN document_texts t "
+            "ON t.doc_id = d.id AND t.text_hash = d.text_hash "
+            "WHERE d.char_count BETWEEN ? AND ? AND d.text_hash != ? "
+            "AND EXISTS (SELECT 1 FROM annotations a WHERE a.doc_id = d.id)",
+            (int(n * LENGTH_RATIO), int(n / LENGTH_RATIO) + 1, doc.text_hash),
+        )
+        gone = [r for r in map(_from_row, rows) if not _file_exists(r.path)]
+        if not gone:
+            return None
+        started = time.perf_counter()
+        mine = text_fingerprint(doc.text)
+        similar: list[tuple[float, DocumentRecord]] = []
+        for record in gone:
+            theirs = self._snapshots.fingerprint(record.id, record.text_hash)
+            if theirs is None:
+                continue
+            score = resemblance(mine, theirs)
+            if score >= MIN_RESEMBLANCE:
+                similar.append((score, record))
+        found: list[Predecessor] = []
+        for _, record in sorted(similar, key=lambda x: -x[0]):
+            old_text = self._snapshots.load(record.id, record.text_hash)
+            if old_text is None:
+                continue
+            diff = text_diff(old_text, doc.text, PREDECESSOR_DIFF_TIMEOUT)
+            survival = 0.0 if diff.timed_out else surviving_share(diff, len(old_text))
+            found.append(Predecessor(record, old_text, diff, survival))
+        found.sort(key=lambda p: -p.survival)
+        log.debug(
+            "predecessor of %s: %d gone, %d similar, survival %s (%.0f ms)",
+            doc.path,
+            len(gone),
+            len(similar),
+            [round(p.survival, 3) for p in found],
+            (time.perf_counter() - started) * 1000,
+        )
+        if not found or found[0].survival < MIN_SURVIVAL:
+            return None
+        if len(found) > 1 and found[1].survival >= found[0].survival - AMBIGUITY_MARGIN:
+            log.info(
+                "%s looks like %d moved and edited documents: treated as new",
+                doc.path,
+                sum(1 for p in found if p.survival >= found[0].survival - AMBIGUITY_MARGIN),
+            )
+            return None
+        return found[0]
 
     def all(self) -> list[DocumentRecord]:
         rows = self._db.query(f"SELECT {_COLUMNS} FROM documents ORDER BY last_opened DESC, id")
@@ -134,10 +250,12 @@ class DocumentRepository:
     def open_document(self, doc: Document, *, touch: bool = True) -> OpenedDocument:
         """Register ``doc`` (or recognise it) and return its annotations, re-anchored if edited.
 
-        Recognised by text hash (a moved or renamed file: its path is updated) or
-        else by path (a file edited in place: every annotation is re-anchored, and
-        those that cannot be placed with confidence are marked orphaned, never
-        dropped). ``touch`` updates ``last_opened`` (recent documents).
+        Recognised by text hash (a moved or renamed file: its path is updated), else
+        by path (a file edited in place: every annotation is re-anchored, and those
+        that cannot be placed with confidence are marked orphaned, never dropped),
+        else as an annotated file that is gone from its place and whose text this
+        clearly is after an edit (``predecessor``: moved and edited; its path is
+        updated and its annotations re-anchored). ``touch`` updates ``last_opened``.
         """
         text_hash = doc.text_hash
         key = path_key(doc.path)
@@ -165,54 +283,16 @@ class DocumentRepository:
         old = self.by_path(doc.path) if doc.path is not None else None
         if old is not None:
             # The file changed on disk: place every annotation again in the new text.
-            previous = self._annotations.for_document(old.id)
-            result, used_snapshot = self._reanchor(old, doc.text, previous)
-            # Compressed before the write lock is taken (a long text takes a while).
-            snapshot = compress(doc.text) if previous else None
-            position = min(old.position, len(doc.text))
-            with self._db.write() as conn:
-                # One transaction: a kill leaves either the old text with the old places
-                # and snapshot, or the new text with the new ones, never a mix.
-                conn.execute(
-                    "UPDATE documents SET text_hash = ?, title = ?, char_count = ?, "
-                    "position = ?, format = ?, encoding = ?, "
-                    "last_opened = CASE WHEN ? THEN ? ELSE last_opened END WHERE id = ?",
-                    (
-                        text_hash,
-                        title,
-                        len(doc.text),
-                        position,
-                        doc.format,
-                        doc.encoding,
-                        touch,
-                        now,
-                        old.id,
-                    ),
-                )
-                if result.changed:
-                    write_updates(conn, result.changed)
-                if snapshot is not None:
-                    write_snapshot(conn, old.id, text_hash, len(doc.text), snapshot)
-                else:
-                    conn.execute("DELETE FROM document_texts WHERE doc_id = ?", (old.id,))
-            record = self.get(old.id)
-            assert record is not None
-            self._snapshots.remember(record.id, text_hash, doc.text)
-            log.info(
-                "%s changed: %d annotations re-anchored (%s), %d orphaned",
-                key,
-                result.reanchored,
-                "diff from the old text" if used_snapshot else "quote and context",
-                result.orphaned,
-            )
-            return OpenedDocument(
-                record,
-                result.annotations,
-                result.reanchored,
-                result.orphaned,
-                "path",
-                used_snapshot,
-            )
+            followed = self._follow_edit(old, doc, key, touch, now, None)
+            if followed is not None:
+                return followed
+        elif key is not None:
+            # Maybe an annotated file that was moved (or renamed) and edited meanwhile.
+            found = self.predecessor(doc)
+            if found is not None:
+                followed = self._follow_edit(found.record, doc, key, touch, now, found)
+                if followed is not None:
+                    return followed
 
         with self._db.write() as conn:
             if key is not None:
@@ -247,6 +327,96 @@ class DocumentRepository:
             self._ensure_snapshot(new_id, text_hash, doc.text)
         return OpenedDocument(record, annotations, 0, 0, "new")
 
+    def _follow_edit(
+        self,
+        old: DocumentRecord,
+        doc: Document,
+        key: str | None,
+        touch: bool,
+        now: float,
+        found: Predecessor | None,
+    ) -> OpenedDocument | None:
+        """Give ``old``'s record ``doc``'s text (and path), re-anchoring its annotations.
+
+        ``found`` is set for a moved+edited file (its diff is reused). None when the
+        record changed meanwhile (another Jingdu took it): the caller registers ``doc``
+        as new.
+        """
+        text_hash = doc.text_hash
+        previous = self._annotations.for_document(old.id)
+        if found is not None and previous:
+            result = reanchor_with_old_text(found.old_text, doc.text, previous, found.diff)
+            used_snapshot = True
+        else:
+            result, used_snapshot = self._reanchor(old, doc.text, previous)
+        # Compressed before the write lock is taken (a long text takes a while).
+        snapshot = prepare(doc.text) if previous else None
+        position = min(old.position, len(doc.text))
+        with self._db.write() as conn:
+            # One transaction: a kill leaves either the old text with the old places
+            # and snapshot, or the new text with the new ones, never a mix.
+            row = conn.execute(
+                "SELECT text_hash, path FROM documents WHERE id = ?", (old.id,)
+            ).fetchone()
+            old_key = str(old.path) if old.path is not None else None
+            if row is None or row[0] != old.text_hash or row[1] != old_key:
+                return None
+            if found is not None and key is not None:
+                self._claim_path(conn, key, old.id)
+            conn.execute(
+                "UPDATE documents SET text_hash = ?, path = COALESCE(?, path), title = ?, "
+                "char_count = ?, position = ?, format = ?, encoding = ?, "
+                "last_opened = CASE WHEN ? THEN ? ELSE last_opened END WHERE id = ?",
+                (
+                    text_hash,
+                    key,
+                    doc.display_title,
+                    len(doc.text),
+                    position,
+                    doc.format,
+                    doc.encoding,
+                    touch,
+                    now,
+                    old.id,
+                ),
+            )
+            if result.changed:
+                write_updates(conn, result.changed)
+            if snapshot is not None:
+                write_snapshot(conn, old.id, text_hash, len(doc.text), snapshot)
+            else:
+                conn.execute("DELETE FROM document_texts WHERE doc_id = ?", (old.id,))
+        record = self.get(old.id)
+        assert record is not None
+        self._snapshots.remember(record.id, text_hash, doc.text)
+        if found is not None:
+            log.info(
+                "%s is %s moved and edited (%.1f %% of its text kept): "
+                "%d annotations re-anchored, %d orphaned",
+                key,
+                old.path,
+                100 * found.survival,
+                result.reanchored,
+                result.orphaned,
+            )
+        else:
+            log.info(
+                "%s changed: %d annotations re-anchored (%s), %d orphaned",
+                key,
+                result.reanchored,
+                "diff from the old text" if used_snapshot else "quote and context",
+                result.orphaned,
+            )
+        return OpenedDocument(
+            record,
+            result.annotations,
+            result.reanchored,
+            result.orphaned,
+            "moved+edited" if found is not None else "path",
+            used_snapshot,
+            old.path if found is not None else None,
+        )
+
     def _reanchor(
         self, old: DocumentRecord, text: str, annotations: list[Annotation]
     ) -> tuple[ReanchorResult, bool]:
@@ -267,7 +437,7 @@ class DocumentRepository:
         info = self._snapshots.info(doc_id)
         if info is not None and info[0] == text_hash:
             return
-        data = compress(text)
+        data = prepare(text)
         with self._db.write() as conn:
             row = conn.execute(
                 "SELECT 1 FROM documents WHERE id = ? AND text_hash = ?", (doc_id, text_hash)

@@ -78,6 +78,10 @@ STEPS: Sequence[Sequence[str]] = (
         )
         """,
     ),
+    # 3: a fingerprint of each snapshot's text (a sketch of its clauses), so a file that
+    # was moved and edited can be recognised without decompressing every snapshot;
+    # NULL until computed (snapshots of version 2 get theirs when first needed)
+    ("ALTER TABLE document_texts ADD COLUMN fingerprint BLOB",),
 )
 
 #: The schema version this code writes.

@@ -12,12 +12,15 @@ from __future__ import annotations
 import hashlib
 import logging
 import sqlite3
+import struct
 import threading
 import time
 import zlib
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
+from reader.core.anchoring import text_fingerprint
 from reader.store.db import Database
 
 log = logging.getLogger(__name__)
@@ -51,14 +54,47 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+def pack_fingerprint(hashes: Sequence[int]) -> bytes:
+    """The stored form of a ``text_fingerprint`` (little-endian 32-bit values)."""
+    return struct.pack(f"<{len(hashes)}I", *hashes)
+
+
+def unpack_fingerprint(data: bytes) -> list[int]:
+    """The hashes back from ``pack_fingerprint`` (ValueError for damaged data)."""
+    if len(data) % 4:
+        raise ValueError("damaged fingerprint")
+    return list(struct.unpack(f"<{len(data) // 4}I", data))
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A text ready to be stored as a snapshot: compressed, with its fingerprint."""
+
+    data: bytes
+    fingerprint: bytes
+
+
+def prepare(text: str) -> Prepared:
+    """Compress and fingerprint ``text`` (slow for long texts: call outside the write lock)."""
+    return Prepared(compress(text), pack_fingerprint(text_fingerprint(text)))
+
+
 def write_snapshot(
-    conn: sqlite3.Connection, doc_id: int, text_hash: str, char_count: int, data: bytes
+    conn: sqlite3.Connection, doc_id: int, text_hash: str, char_count: int, snapshot: Prepared
 ) -> None:
     """Store (or replace) a document's snapshot inside the caller's transaction."""
     conn.execute(
         "INSERT OR REPLACE INTO document_texts (doc_id, text_hash, char_count, codec, data, "
-        "created) VALUES (?, ?, ?, ?, ?, ?)",
-        (doc_id, text_hash, char_count, CODEC, data, time.time()),
+        "created, fingerprint) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (
+            doc_id,
+            text_hash,
+            char_count,
+            CODEC,
+            snapshot.data,
+            time.time(),
+            snapshot.fingerprint,
+        ),
     )
 
 
@@ -126,6 +162,33 @@ class TextSnapshots:
             return None
         return text
 
+    def fingerprint(self, doc_id: int, expected_hash: str) -> list[int] | None:
+        """The fingerprint of a document's snapshot of ``expected_hash`` (computed if missing).
+
+        Snapshots from schema version 2 have none: the first time one is needed it is
+        computed from the decompressed text and stored.
+        """
+        row = self._db.query_one(
+            "SELECT text_hash, fingerprint FROM document_texts WHERE doc_id = ?", (doc_id,)
+        )
+        if row is None or str(row["text_hash"]) != expected_hash:
+            return None
+        if row["fingerprint"] is not None:
+            try:
+                return unpack_fingerprint(bytes(row["fingerprint"]))
+            except ValueError:
+                log.warning("fingerprint of document %d damaged: computed again", doc_id)
+        text = self.load(doc_id, expected_hash)
+        if text is None:
+            return None
+        hashes = text_fingerprint(text)
+        with self._db.write() as conn:
+            conn.execute(
+                "UPDATE document_texts SET fingerprint = ? WHERE doc_id = ? AND text_hash = ?",
+                (pack_fingerprint(hashes), doc_id, expected_hash),
+            )
+        return hashes
+
     def total_size(self) -> int:
         """Bytes of compressed text in the store."""
         row = self._db.query_one("SELECT coalesce(sum(length(data)), 0) FROM document_texts")
@@ -162,7 +225,7 @@ class TextSnapshots:
 
     def _write_job(self, doc_id: int, hash_: str, text: str) -> None:
         try:
-            data = compress(text)  # zlib lets other threads run meanwhile
+            data = prepare(text)  # zlib lets other threads run meanwhile
             with self._db.write() as conn:
                 # Only if still wanted: annotations left and the text unchanged meanwhile.
                 row = conn.execute(
