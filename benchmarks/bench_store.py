@@ -1,11 +1,14 @@
 """Store speed with 10,000 highlights on one document: add, load, re-anchor after an edit.
 
-Usage: ``uv run python benchmarks/bench_store.py [--highlights N] [--large-chars N] [--no-write]``.
+Usage: ``uv run python benchmarks/bench_store.py [--highlights N] [--large-chars N]
+[--library N] [--library-only] [--no-write]``.
 Uses a real long document from ../shared/corpus when present (else generated
 text) and a temporary database; re-anchors after an edit with the snapshot of the
 old text (the default) and without it; then the text snapshot of a 5 M-character
-novel: size, write time, and re-anchoring after scattered edits. Writes its section
-of docs/benchmarks/store.md.
+novel: size, write time, and re-anchoring after scattered edits; then a library of
+annotated documents whose files are gone: how long recognising a moved and edited
+file takes, how often it is recognised, and that other texts are never taken for
+one. Writes its section of docs/benchmarks/store.md.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench_anchoring import write_section  # noqa: E402
 
-from reader.core.anchoring import text_diff  # noqa: E402
+from reader.core.anchoring import text_diff, text_fingerprint  # noqa: E402
 from reader.core.annotation import make_annotation  # noqa: E402
 from reader.core.document import Document  # noqa: E402
 from reader.store.db import Store  # noqa: E402
@@ -89,6 +92,9 @@ def bench_large(chars: int, highlights: int, edits: int) -> list[str]:
     t0 = time.perf_counter()
     assert decompress(data) == text
     t_decompress = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    text_fingerprint(text)
+    t_fingerprint = time.perf_counter() - t0
     edited = scattered_edits(text, edits, rng)
     t0 = time.perf_counter()
     diff = text_diff(text, edited)
@@ -135,11 +141,131 @@ def bench_large(chars: int, highlights: int, edits: int) -> list[str]:
         f"| snapshot written after the first highlight (background thread: compress + "
         f"commit; the highlight itself is committed at once) | {t_snapshot * 1000:.0f} ms |",
         f"| decompress | {t_decompress * 1000:.0f} ms |",
+        f"| clause fingerprint (stored with the snapshot, to recognise the text moved and "
+        f"edited) | {t_fingerprint * 1000:.0f} ms |",
         f"| character diff old -> new ({len(diff.runs)} equal runs) | {t_diff * 1000:.0f} ms |",
         f"| reopen after the edits: load snapshot, diff, re-anchor {highlights:,} highlights "
         f"({opened.reanchored:,} moved, {opened.orphaned} orphaned), write them and the new "
         f"snapshot | {t_reanchor * 1000:.0f} ms |",
     ]
+
+
+def library_texts(count: int, held_out: int) -> tuple[str, list[str]]:
+    """``count + held_out`` distinct chapter-sized texts (consecutive slices of real text)."""
+    parts = [
+        p.read_text(encoding="utf-8")
+        for p in sorted(CORPUS.glob("*.txt"))
+        if p.name.count(".") == 1
+    ]
+    parts = [p for p in parts if p.count("\n") > 5] or [load_text()[1]]
+    label = "slices of the corpus" if CORPUS.exists() else "slices of generated text"
+    base = "\n".join(parts)
+    rng = random.Random(17)
+    texts: list[str] = []
+    pos = 0
+    size = max(400, len(base) // (count + held_out) - 10)
+    while len(texts) < count + held_out and pos + size <= len(base):
+        n = rng.randint(size * 3 // 4, size)
+        texts.append(base[pos : pos + n])
+        pos += n
+    return f"{label}, {min(map(len, texts)):,}–{max(map(len, texts)):,} characters", texts
+
+
+def bench_library(count: int, trials: int) -> list[str]:
+    """A library of ``count`` annotated documents whose files are gone, and new files opened."""
+    label, texts = library_texts(count, trials)
+    texts, others = texts[:count], texts[count:]
+    rng = random.Random(23)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        store = Store.open(folder / "bench.sqlite3")
+        paths: list[Path] = []
+        ids: list[int] = []
+        t0 = time.perf_counter()
+        for i, text in enumerate(texts):
+            path = folder / "old" / f"{i:04d}.txt"
+            path.parent.mkdir(exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+            paths.append(path)
+            doc = Document(text=text, headings=[], path=path)
+            rec = store.documents.open_document(doc).record
+            ids.append(rec.id)
+            anns = []
+            for _ in range(5):
+                start = rng.randrange(0, len(text) - 20)
+                anns.append(
+                    make_annotation(
+                        doc, "highlight", start, start + rng.randint(2, 20), doc_id=rec.id
+                    )
+                )
+            store.annotations.add_many(anns)
+            store.snapshots.wait()
+        t_build = time.perf_counter() - t0
+
+        def open_new(text: str, name: str) -> tuple[float, str]:
+            path = folder / "new" / name
+            path.parent.mkdir(exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+            started = time.perf_counter()
+            opened = store.documents.open_document(Document(text=text, headings=[], path=path))
+            return time.perf_counter() - started, opened.matched_by
+
+        # Every file still in place: nothing to consider beyond a stat each.
+        present = [
+            open_new(t + "\n（另一版本）", f"present-{i}.txt")[0] for i, t in enumerate(others[:10])
+        ]
+        for p in paths:
+            p.unlink()
+        # All files gone, snapshots of schema 2 (no fingerprint): the first open fills them.
+        with store.db.write() as conn:
+            conn.execute("UPDATE document_texts SET fingerprint = NULL")
+        t_fill, _ = open_new(others[-1] + "。", "fill.txt")
+        gone = [open_new(t, f"other-{i}.txt") for i, t in enumerate(others)]
+        wrong = sum(1 for _, how in gone if how == "moved+edited")
+        # Moved and edited: light (about 1 % of characters) and heavier (about 5 %) edits.
+        results: dict[str, list[tuple[float, str]]] = {}
+        picks = rng.sample(range(count), min(count, 2 * trials))
+        for kind, share, chosen in (
+            ("1 %", 0.01, picks[:trials]),
+            ("5 %", 0.05, picks[trials:]),
+        ):
+            results[kind] = []
+            for i in chosen:
+                edits = max(1, int(len(texts[i]) * share / 6.5))
+                edited = scattered_edits(texts[i], edits, rng)
+                took, how = open_new(edited, f"moved-{i}.txt")
+                record = store.documents.by_path(folder / "new" / f"moved-{i}.txt")
+                ok = how == "moved+edited" and record is not None and record.id == ids[i]
+                results[kind].append((took, "ok" if ok else how))
+        store.close()
+
+    def ms(values: list[float]) -> str:
+        values = sorted(values)
+        return f"{1000 * sum(values) / len(values):.1f} ms (max {1000 * values[-1]:.1f})"
+
+    lines = [
+        "",
+        f"Moved and edited files in a library of {count} annotated documents ({label}; "
+        f"{count} documents registered, annotated and snapshotted in {t_build:.1f} s):",
+        "",
+        "| operation | figure |",
+        "|---|---:|",
+        f"| open a new file, every annotated document's file still in place (mean of "
+        f"{len(present)}) | {ms(present)} |",
+        f"| open a new file, all {count} files gone: first time, fingerprints of the "
+        f"{count} schema-2 snapshots computed and stored | {t_fill * 1000:.0f} ms |",
+        f"| open a new, unrelated file, all {count} files gone (mean of {len(gone)}) | "
+        f"{ms([t for t, _ in gone])} |",
+        f"| … taken for one of the {count} (wrong document) | {wrong} of {len(gone)} |",
+    ]
+    for kind, rows in results.items():
+        ok = sum(1 for _, how in rows if how == "ok")
+        lines.append(
+            f"| a file moved and edited ({kind} of its characters, scattered), opened: "
+            f"recognised and re-anchored (mean time) | {ok} of {len(rows)}, "
+            f"{ms([t for t, _ in rows])} |"
+        )
+    return lines
 
 
 def main() -> int:
@@ -148,8 +274,14 @@ def main() -> int:
     parser.add_argument("--single", type=int, default=200, help="adds timed one by one")
     parser.add_argument("--large-chars", type=int, default=5_000_000)
     parser.add_argument("--large-edits", type=int, default=200)
+    parser.add_argument("--library", type=int, default=300, help="annotated documents")
+    parser.add_argument("--library-trials", type=int, default=50)
+    parser.add_argument("--library-only", action="store_true", help="print only that part")
     parser.add_argument("--no-write", action="store_true")
     args = parser.parse_args()
+    if args.library_only:
+        print("\n".join(bench_library(args.library, args.library_trials)))
+        return 0
     name, text = load_text()
     rng = random.Random(5)
     with tempfile.TemporaryDirectory() as tmp:
@@ -238,6 +370,7 @@ def main() -> int:
         f"{by_quote.orphaned} orphaned) | {t_by_quote * 1000:.0f} ms |",
         f"| database size | {size / 1024 / 1024:.1f} MB |",
         *bench_large(args.large_chars, args.highlights, args.large_edits),
+        *(bench_library(args.library, args.library_trials) if args.library else []),
         "",
         "Re-anchoring runs in `open_document`, which the GUI calls from its loading "
         "worker thread, never on the UI thread.",

@@ -920,16 +920,22 @@ def text_fingerprint(text: str) -> list[int]:
 def resemblance(a: Sequence[int], b: Sequence[int]) -> float:
     """Estimated Jaccard similarity of the clause sets behind two fingerprints (0..1).
 
-    Bottom-k estimate: of the k smallest hashes of both sketches together, the share
-    found in both (exact when both texts have fewer than k distinct clauses).
+    Bottom-k estimate from two sorted ``text_fingerprint``s: below the largest hash
+    of a full sketch every hash of both texts is known, so the share of shared
+    hashes there estimates the share of shared clauses (exact when neither sketch
+    was cut at FINGERPRINT_SIZE).
     """
     if not a or not b:
         return 0.0
-    sa, sb = set(a), set(b)
-    # Each sketch holds its text's smallest hashes, so every one of these k is known
-    # to be in, or not in, each text.
-    union = sorted(sa | sb)[:FINGERPRINT_SIZE]
-    return sum(1 for h in union if h in sa and h in sb) / len(union)
+    common = set(a).intersection(b)
+    cutoff = min((s[-1] for s in (a, b) if len(s) >= FINGERPRINT_SIZE), default=None)
+    if cutoff is None:
+        both = len(common)
+        union = len(a) + len(b) - both
+    else:
+        both = sum(1 for h in common if h <= cutoff)
+        union = bisect.bisect_right(a, cutoff) + bisect.bisect_right(b, cutoff) - both
+    return both / union if union else 0.0
 
 
 def surviving_share(diff: TextDiff, old_len: int, min_run: int = SURVIVAL_MIN_RUN) -> float:

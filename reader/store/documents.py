@@ -23,7 +23,7 @@ from reader.core.annotation import Annotation
 from reader.core.document import Document
 from reader.store.annotations import AnnotationRepository, write_updates
 from reader.store.db import Database
-from reader.store.snapshots import TextSnapshots, prepare, write_snapshot
+from reader.store.snapshots import TextSnapshots, prepare, unpack_fingerprint, write_snapshot
 
 log = logging.getLogger(__name__)
 
@@ -115,9 +115,9 @@ def _from_row(row: sqlite3.Row) -> DocumentRecord:
     )
 
 
-def _file_exists(path: Path | None) -> bool:
+def _file_exists(path: str | Path | None) -> bool:
     """Whether something is at ``path`` (a file there now holds some other text)."""
-    return path is not None and os.path.exists(path)
+    return bool(path) and os.path.exists(path)  # type: ignore[arg-type]
 
 
 def path_key(path: Path | None) -> str | None:
@@ -185,21 +185,28 @@ class DocumentRepository:
         if n == 0:
             return None
         rows = self._db.query(
-            f"SELECT {_D_COLUMNS} "
+            f"SELECT {_D_COLUMNS}, t.fingerprint "
             "FROM documents d JOIN document_texts t "
             "ON t.doc_id = d.id AND t.text_hash = d.text_hash "
             "WHERE d.char_count BETWEEN ? AND ? AND d.text_hash != ? "
             "AND EXISTS (SELECT 1 FROM annotations a WHERE a.doc_id = d.id)",
             (int(n * LENGTH_RATIO), int(n / LENGTH_RATIO) + 1, doc.text_hash),
         )
-        gone = [r for r in map(_from_row, rows) if not _file_exists(r.path)]
+        gone = [(_from_row(r), r["fingerprint"]) for r in rows if not _file_exists(r["path"])]
         if not gone:
             return None
         started = time.perf_counter()
         mine = text_fingerprint(doc.text)
         similar: list[tuple[float, DocumentRecord]] = []
-        for record in gone:
-            theirs = self._snapshots.fingerprint(record.id, record.text_hash)
+        for record, stored in gone:
+            theirs: list[int] | None = None
+            if stored is not None:
+                try:
+                    theirs = unpack_fingerprint(bytes(stored))
+                except ValueError:
+                    theirs = None
+            if theirs is None:  # a snapshot from schema 2, or damaged: computed once
+                theirs = self._snapshots.fingerprint(record.id, record.text_hash, refresh=True)
             if theirs is None:
                 continue
             score = resemblance(mine, theirs)

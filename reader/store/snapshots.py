@@ -162,18 +162,21 @@ class TextSnapshots:
             return None
         return text
 
-    def fingerprint(self, doc_id: int, expected_hash: str) -> list[int] | None:
+    def fingerprint(
+        self, doc_id: int, expected_hash: str, *, refresh: bool = False
+    ) -> list[int] | None:
         """The fingerprint of a document's snapshot of ``expected_hash`` (computed if missing).
 
         Snapshots from schema version 2 have none: the first time one is needed it is
-        computed from the decompressed text and stored.
+        computed from the decompressed text and stored (also when ``refresh``: the
+        stored one is damaged).
         """
         row = self._db.query_one(
             "SELECT text_hash, fingerprint FROM document_texts WHERE doc_id = ?", (doc_id,)
         )
         if row is None or str(row["text_hash"]) != expected_hash:
             return None
-        if row["fingerprint"] is not None:
+        if row["fingerprint"] is not None and not refresh:
             try:
                 return unpack_fingerprint(bytes(row["fingerprint"]))
             except ValueError:
