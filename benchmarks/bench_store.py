@@ -141,8 +141,8 @@ def bench_large(chars: int, highlights: int, edits: int) -> list[str]:
         f"| snapshot written after the first highlight (background thread: compress + "
         f"commit; the highlight itself is committed at once) | {t_snapshot * 1000:.0f} ms |",
         f"| decompress | {t_decompress * 1000:.0f} ms |",
-        f"| clause fingerprint (stored with the snapshot, to recognise the text moved and "
-        f"edited) | {t_fingerprint * 1000:.0f} ms |",
+        f"| clause fingerprint (to recognise the text moved and edited; computed only once "
+        f"the file is gone, then stored) | {t_fingerprint * 1000:.0f} ms |",
         f"| character diff old -> new ({len(diff.runs)} equal runs) | {t_diff * 1000:.0f} ms |",
         f"| reopen after the edits: load snapshot, diff, re-anchor {highlights:,} highlights "
         f"({opened.reanchored:,} moved, {opened.orphaned} orphaned), write them and the new "
@@ -216,9 +216,7 @@ def bench_library(count: int, trials: int) -> list[str]:
         ]
         for p in paths:
             p.unlink()
-        # All files gone, snapshots of schema 2 (no fingerprint): the first open fills them.
-        with store.db.write() as conn:
-            conn.execute("UPDATE document_texts SET fingerprint = NULL")
+        # All files gone: the first open computes and stores their fingerprints.
         t_fill, _ = open_new(others[-1] + "。", "fill.txt")
         gone = [open_new(t, f"other-{i}.txt") for i, t in enumerate(others)]
         wrong = sum(1 for _, how in gone if how == "moved+edited")
@@ -252,8 +250,8 @@ def bench_library(count: int, trials: int) -> list[str]:
         "|---|---:|",
         f"| open a new file, every annotated document's file still in place (mean of "
         f"{len(present)}) | {ms(present)} |",
-        f"| open a new file, all {count} files gone: first time, fingerprints of the "
-        f"{count} schema-2 snapshots computed and stored | {t_fill * 1000:.0f} ms |",
+        f"| open a new file, all {count} files gone: first time, the {count} snapshots' "
+        f"fingerprints computed and stored | {t_fill * 1000:.0f} ms |",
         f"| open a new, unrelated file, all {count} files gone (mean of {len(gone)}) | "
         f"{ms([t for t, _ in gone])} |",
         f"| … taken for one of the {count} (wrong document) | {wrong} of {len(gone)} |",

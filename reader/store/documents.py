@@ -23,7 +23,7 @@ from reader.core.annotation import Annotation
 from reader.core.document import Document
 from reader.store.annotations import AnnotationRepository, write_updates
 from reader.store.db import Database
-from reader.store.snapshots import TextSnapshots, prepare, unpack_fingerprint, write_snapshot
+from reader.store.snapshots import TextSnapshots, compress, unpack_fingerprint, write_snapshot
 
 log = logging.getLogger(__name__)
 
@@ -205,7 +205,7 @@ class DocumentRepository:
                     theirs = unpack_fingerprint(bytes(stored))
                 except ValueError:
                     theirs = None
-            if theirs is None:  # a snapshot from schema 2, or damaged: computed once
+            if theirs is None:  # not computed yet (or damaged): once, then stored
                 theirs = self._snapshots.fingerprint(record.id, record.text_hash, refresh=True)
             if theirs is None:
                 continue
@@ -357,7 +357,7 @@ class DocumentRepository:
         else:
             result, used_snapshot = self._reanchor(old, doc.text, previous)
         # Compressed before the write lock is taken (a long text takes a while).
-        snapshot = prepare(doc.text) if previous else None
+        snapshot = compress(doc.text) if previous else None
         position = min(old.position, len(doc.text))
         with self._db.write() as conn:
             # One transaction: a kill leaves either the old text with the old places
@@ -444,7 +444,7 @@ class DocumentRepository:
         info = self._snapshots.info(doc_id)
         if info is not None and info[0] == text_hash:
             return
-        data = prepare(text)
+        data = compress(text)
         with self._db.write() as conn:
             row = conn.execute(
                 "SELECT 1 FROM documents WHERE id = ? AND text_hash = ?", (doc_id, text_hash)

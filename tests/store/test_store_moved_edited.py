@@ -158,19 +158,26 @@ def test_two_likely_predecessors_means_no_adoption(store: Store, tmp_path: Path)
     assert len(store.annotations.for_document(one)) == len(store.annotations.for_document(two)) == 3
 
 
-def test_snapshot_from_schema_2_gets_its_fingerprint_when_needed(
+def _stored_fingerprint(store: Store, doc_id: int) -> bytes | None:
+    row = store.db.query_one("SELECT fingerprint FROM document_texts WHERE doc_id = ?", (doc_id,))
+    assert row is not None
+    return None if row[0] is None else bytes(row[0])
+
+
+def test_fingerprint_is_computed_once_needed_and_a_damaged_one_again(
     store: Store, tmp_path: Path
 ) -> None:
     old_path = tmp_path / "a.txt"
     doc_id = _annotate(store, _doc(old_path, CHAPTER_ONE))
-    with store.db.write() as conn:
-        conn.execute("UPDATE document_texts SET fingerprint = NULL")
+    assert _stored_fingerprint(store, doc_id) is None  # annotating does not pay for it
     old_path.unlink()
-    new_text = _edited(CHAPTER_ONE)
-    opened = store.documents.open_document(_doc(tmp_path / "b.txt", new_text))
+    # Another text is compared with it: computed and kept.
+    assert store.documents.open_document(_doc(tmp_path / "b.txt", CHAPTER_TWO)).matched_by == "new"
+    assert _stored_fingerprint(store, doc_id)
+    with store.db.write() as conn:
+        conn.execute("UPDATE document_texts SET fingerprint = x'010203'")
+    opened = store.documents.open_document(_doc(tmp_path / "c.txt", _edited(CHAPTER_ONE)))
     assert (opened.matched_by, opened.record.id, opened.orphaned) == ("moved+edited", doc_id, 0)
-    row = store.db.query_one("SELECT fingerprint FROM document_texts WHERE doc_id = ?", (doc_id,))
-    assert row is not None and row[0] is not None
 
 
 def test_fingerprints_tell_versions_from_other_chapters() -> None:
