@@ -77,7 +77,7 @@ def export(file: Path, fmt: str, output: Path | None) -> int:
                 "open it in Jingdu first or import annotations into it"
             )
         opened = store.documents.open_document(doc, touch=False)
-        if opened.reanchored or opened.matched_by == "path":
+        if opened.text_changed:
             print(
                 f"note: {file} changed since it was last opened; "
                 f"{opened.reanchored} annotations re-anchored, {opened.orphaned} not found",

@@ -847,7 +847,7 @@ class AnnotationsFeature(QObject):
     def reanchor_notice(self, opened: OpenedDocument) -> str:
         """What re-anchoring did, for the status bar ("" when there is nothing to say)."""
         moved, lost = opened.reanchored, opened.orphaned
-        if opened.matched_by != "path":
+        if not opened.text_changed:
             if not lost:
                 return ""
             # same text as last time, but some were lost in an earlier change

@@ -111,6 +111,29 @@ def test_a_changed_file_reports_moved_and_orphaned_annotations(
     assert model.index(0, 0, last).data() == "第3部分第5段"
 
 
+def test_a_moved_and_edited_file_keeps_its_annotations_and_says_so(
+    qtbot: QtBot, win: MainWindow, doc_path: Path
+) -> None:
+    open_and_wait(qtbot, win, doc_path)
+    highlight(win, "第2部分第3段", "green")
+    assert win.store is not None
+    win.store.snapshots.wait()  # the old text's snapshot is written in the background
+    text = doc_path.read_text("utf-8")
+    moved = doc_path.with_name("renamed.txt")
+    moved.write_text(text.replace("一、总体要求", "前言：后来加上的一段话。\n一、总体要求", 1))
+    doc_path.unlink()
+    open_and_wait(qtbot, win, moved)
+    opened = win.current_opened
+    assert opened is not None
+    assert (opened.matched_by, opened.reanchored, opened.orphaned) == ("moved+edited", 1, 0)
+    assert win.statusBar().currentMessage() == (
+        "This file changed since you last read it: 1 annotations moved with the text."
+    )
+    doc = win.current_document
+    assert doc is not None
+    assert [doc.text[a.start : a.end] for a in feature(win).annotations()] == ["第2部分第3段"]
+
+
 def test_panel_model_stays_consistent_through_add_delete_and_undo(
     qtbot: QtBot, win: MainWindow, doc_path: Path
 ) -> None:
