@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import logging
 from typing import TYPE_CHECKING
 
@@ -17,9 +18,17 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.document import Document
-from reader.core.normalize import fold
-from reader.core.search import Hit, SearchOptions, TextIndex
-from reader.gui.search_worker import Cancelled, JobRunner, find_regex_sliced, segmenter_loader
+from reader.core.search import Hit, SearchOptions, TextIndex, compile_query
+from reader.gui.search_worker import (
+    Cancelled,
+    FindResult,
+    JobRunner,
+    find_regex_sliced,
+    fold_in_slices,
+    prepare_result,
+    segmenter_loader,
+    thin_offsets,
+)
 from reader.gui.themes import theme
 
 if TYPE_CHECKING:
@@ -32,7 +41,8 @@ log = logging.getLogger(__name__)
 DEBOUNCE_MS = 120
 DEBOUNCE_LONG_MS = 250
 LONG_DOCUMENT = 1_000_000
-#: Regexes over texts longer than this run in slices (see search_worker.find_regex_sliced).
+#: Over texts longer than this, regexes run in slices and folding is done in slices
+#: (see search_worker.find_regex_sliced and fold_in_slices), so the UI never waits.
 SLICED_REGEX_FROM = 200_000
 #: The scrollbar map draws at most this many ticks (hits are bucketed by position).
 MAX_MARKS = 800
@@ -55,17 +65,27 @@ def reveal_range(view: ReadingView, start: int, end: int) -> None:
 
 def thin_marks(hits: list[tuple[int, int]], length: int, color: QColor) -> list[tuple[int, QColor]]:
     """One scrollbar tick per occupied bucket, so 90,000 hits draw as fast as 900."""
-    if not hits:
-        return []
-    size = max(1, length // MAX_MARKS)
-    marks: list[tuple[int, QColor]] = []
-    last = -1
-    for start, _end in hits:
-        bucket = start // size
-        if bucket != last:
-            marks.append((start, color))
-            last = bucket
-    return marks
+    return [(t, color) for t in thin_offsets([h[0] for h in hits], length, MAX_MARKS)]
+
+
+def find_job(
+    index: TextIndex, query: str, options: SearchOptions, cancelled: Cancelled
+) -> FindResult:
+    """The find bar's search, run in the worker: hits plus everything the UI needs from them."""
+    # Worker thread: no widgets here.
+    length = len(index.text)
+    if length > SLICED_REGEX_FROM:
+        if options.regex:
+            folded = fold_in_slices(index, True, cancelled)
+            if folded is None:
+                return FindResult()
+            hits = find_regex_sliced(index.text, folded, query, options, cancelled, index.segmenter)
+            return prepare_result(hits, length, MAX_MARKS)
+        # a comma or a Latin letter: the folded text is searched; fold it gently first
+        needs_fold = compile_query(query, options) is not None
+        if needs_fold and fold_in_slices(index, options.case_sensitive, cancelled) is None:
+            return FindResult()
+    return prepare_result(index.find(query, options), length, MAX_MARKS)
 
 
 class _QueryEdit(QLineEdit):
@@ -100,11 +120,10 @@ class FindBar(QWidget):
         self.window_ = window
         self.view = window.reading_view
         self.hits: list[Hit] = []
-        self._spans: list[tuple[int, int]] = []
+        self._result = FindResult()
         self.current = -1
         self.error = ""
         self._index: TextIndex | None = None
-        self._fold_cache: tuple[TextIndex, str] | None = None
         self._doc: Document | None = None
         self._searched: tuple[str, SearchOptions] | None = None
         self._loader = segmenter_loader()
@@ -224,7 +243,7 @@ class FindBar(QWidget):
         if self._index is None or not query:
             self._runner.cancel()
             self._searched = (query, options)
-            self._apply([])
+            self._apply(FindResult())
             return
         if options.whole_word and not self._loader.is_loaded:
             self._set_message(self.tr("Loading dictionary…"), error=False)
@@ -232,28 +251,7 @@ class FindBar(QWidget):
             return
         index = self._index
         self._searched = (query, options)
-        if options.regex and len(index.text) > SLICED_REGEX_FROM:
-            self._runner.submit(
-                lambda _emit, cancelled: self._sliced(index, query, options, cancelled)
-            )
-        else:
-            self._runner.submit(lambda _emit, _cancelled: index.find(query, options))
-
-    def _sliced(
-        self, index: TextIndex, query: str, options: SearchOptions, cancelled: Cancelled
-    ) -> list[Hit]:
-        # Worker thread: only plain attributes here, no widgets.
-        cache = self._fold_cache
-        if cache is None or cache[0] is not index:
-            # Folded in slices: one translate() of 5 M characters would hold the GIL ~0.2 s.
-            text = index.text
-            step = 100_000
-            parts = [
-                fold(text[i : i + step], case_sensitive=True) for i in range(0, len(text), step)
-            ]
-            cache = (index, "".join(parts))
-            self._fold_cache = cache
-        return find_regex_sliced(index.text, cache[1], query, options, cancelled, index.segmenter)
+        self._runner.submit(lambda _emit, cancelled: find_job(index, query, options, cancelled))
 
     def find_next(self) -> None:
         """Go to the next hit (wraps to the first)."""
@@ -290,8 +288,7 @@ class FindBar(QWidget):
     def _set_document(self, doc: Document | None) -> None:
         self._doc = doc
         self._index = TextIndex(doc.text, self._loader.segmenter) if doc is not None else None
-        self._fold_cache = None
-        self.hits, self._spans, self.current = [], [], -1
+        self.hits, self._result, self.current = [], FindResult(), -1
         self._searched = None
 
     def _on_document_opened(self, doc: Document) -> None:
@@ -311,26 +308,31 @@ class FindBar(QWidget):
             self._set_message("", error=False)
             self.search_now()
 
-    def _on_results(self, hits: object) -> None:
-        assert isinstance(hits, list)
-        self._apply(hits)
+    def _on_results(self, result: object) -> None:
+        assert isinstance(result, FindResult)
+        self._apply(result)
 
     def _on_failed(self, message: str) -> None:
         self.error = message
-        self.hits, self._spans, self.current = [], [], -1
+        self.hits, self._result, self.current = [], FindResult(), -1
         self.view.set_search_hits([], -1)
         self.view.set_scrollbar_marks(MARK_LAYER, [])
         self._update_count()
         self._set_message(message, error=True)
         self.results_changed.emit()
 
-    def _apply(self, hits: list[Hit]) -> None:
-        self.hits = hits
-        self._spans = [(h.start, h.end) for h in hits]
+    def _apply(self, result: FindResult) -> None:
+        # Everything O(hits) was done in the worker (FindResult): here only O(log n).
+        self._result = result
+        self.hits = result.hits
         self._set_message("", error=False)
         top = self.view.top_offset() if self._doc is not None else 0
         # Start from the reading position, like a browser: the first hit at or below it.
-        self.current = next((i for i, h in enumerate(hits) if h.start >= top), 0) if hits else -1
+        if result.starts:
+            first = bisect.bisect_left(result.starts, top)
+            self.current = first if first < len(result.starts) else 0
+        else:
+            self.current = -1
         self._show_hits()
         if self.current >= 0:
             hit = self.hits[self.current]
@@ -338,11 +340,10 @@ class FindBar(QWidget):
         self.results_changed.emit()
 
     def _show_hits(self) -> None:
-        spans = self._spans
-        self.view.set_search_hits(spans, self.current)
+        result = self._result
+        self.view.set_search_hits(result.spans, self.current, starts=result.starts)
         color = theme(self.view.theme_name()).color("search_current")
-        length = len(self._doc.text) if self._doc is not None else 0
-        self.view.set_scrollbar_marks(MARK_LAYER, thin_marks(spans, length, color))
+        self.view.set_scrollbar_marks(MARK_LAYER, [(t, color) for t in result.ticks])
         self._update_count()
 
     def _update_count(self) -> None:
@@ -376,7 +377,7 @@ class FindBar(QWidget):
             return
         self.current = (self.current + step) % len(self.hits)
         hit = self.hits[self.current]
-        self.view.set_search_hits(self._spans, self.current)
+        self.view.set_current_hit(self.current)
         reveal_range(self.view, hit.start, hit.end)
         self._update_count()
         self.results_changed.emit()

@@ -61,6 +61,11 @@ HEADING_SCALE = {1: 1.5, 2: 1.28, 3: 1.14, 4: 1.05}
 #: characters either side (several screens); scrolling past that rebuilds them. Qt
 #: measures every extra selection on each change, so 10,000 of them cost ~0.3 s.
 PAINT_MARGIN = 2_500
+#: When more search hits than this fall in that range (a one-character query: a hit
+#: every ~15 characters), only those within DENSE_MARGIN characters of the visible text
+#: are handed over: each costs ~0.1 ms, and 400 of them made a window slide stall 40 ms.
+DENSE_HITS = 200
+DENSE_MARGIN = 600
 
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 #: Paragraphs that bring their own indent (novels often start lines with "　　").
@@ -180,6 +185,7 @@ class ReadingView(QWidget):
         self._current_hit = -1
         self._marks: dict[str, list[tuple[int, QColor]]] = {}
         self._last_top = -1
+        self._rendering = False
         self._scroll_check = QTimer(self)
         self._scroll_check.setSingleShot(True)
         self._scroll_check.setInterval(0)
@@ -338,15 +344,37 @@ class ReadingView(QWidget):
         """The spans given to set_highlights, in document order."""
         return list(self._highlights)
 
-    def set_search_hits(self, hits: list[tuple[int, int]], current: int) -> None:
-        """Mark search hits (document ranges); ``current`` indexes the active one (-1: none)."""
-        self._hits = sorted(hits)
-        self._hit_starts = [h[0] for h in self._hits]
-        self._current_hit = current if 0 <= current < len(hits) else -1
-        if self._current_hit >= 0:
-            # keep the index meaningful after sorting
-            self._current_hit = self._hits.index(hits[current])
+    def set_search_hits(
+        self, hits: list[tuple[int, int]], current: int, *, starts: list[int] | None = None
+    ) -> None:
+        """Mark search hits (document ranges); ``current`` indexes the active one (-1: none).
+
+        ``starts`` (the hits' starts) promises that ``hits`` are sorted already: with
+        100,000 hits, sorting and listing them here would stall the UI ~30 ms, so the
+        find bar prepares both in its worker. The view keeps the lists it is given.
+        """
+        if starts is not None and len(starts) == len(hits):
+            self._hits, self._hit_starts = hits, starts
+            self._current_hit = current if 0 <= current < len(hits) else -1
+        else:
+            self._hits = sorted(hits)
+            self._hit_starts = [h[0] for h in self._hits]
+            self._current_hit = current if 0 <= current < len(hits) else -1
+            if self._current_hit >= 0:
+                # keep the index meaningful after sorting
+                self._current_hit = self._hits.index(hits[current])
         self._apply_extra_selections()
+
+    def set_current_hit(self, current: int) -> None:
+        """Make hit ``current`` (an index into the sorted hits) the active one; -1: none."""
+        current = current if 0 <= current < len(self._hits) else -1
+        if current != self._current_hit:
+            self._current_hit = current
+            self._apply_extra_selections()
+
+    def current_hit(self) -> int:
+        """Index of the active search hit in document order (-1: none)."""
+        return self._current_hit
 
     def set_scrollbar_marks(self, name: str, marks: list[tuple[int, QColor]]) -> None:
         """Ticks beside the scrollbar for the WHOLE document, one layer per ``name``."""
@@ -442,12 +470,14 @@ class ReadingView(QWidget):
         old = self._shown  # None the first time: Qt deletes the widget's initial document
         self._shown = qdoc
         self._pane.setUpdatesEnabled(False)
+        self._rendering = True
         try:
             self._pane.setDocument(qdoc)
             layout = qdoc.documentLayout()
             # lay out now and tell the widget, so scroll ranges are final before we scroll
             layout.documentSizeChanged.emit(layout.documentSize())
         finally:
+            self._rendering = False
             self._pane.setUpdatesEnabled(True)
         if old is not None:
             old.deleteLater()
@@ -562,8 +592,11 @@ class ReadingView(QWidget):
 
     # -- internals: scrolling ----------------------------------------------------------------
     def _on_scrolled(self, _value: int) -> None:
-        # before the next paint, so highlights never flash missing at the new place
-        self._ensure_painted_range()
+        # before the next paint, so highlights never flash missing at the new place;
+        # not while a new window is attached: its scroll position is not final yet
+        # (that selection build was thrown away at once: ~20 ms per slide with many hits)
+        if not self._rendering:
+            self._ensure_painted_range()
         self._scroll_check.start()
 
     def _after_scroll(self) -> None:
@@ -684,6 +717,12 @@ class ReadingView(QWidget):
 
     def _apply_extra_selections(self) -> None:
         start, end = self._paint_range()
+        if self._hits:
+            i = bisect.bisect_left(self._hit_starts, start)
+            j = bisect.bisect_left(self._hit_starts, end, i)
+            if j - i > DENSE_HITS:
+                top, bottom = self.top_offset(), self.bottom_offset()
+                start, end = max(start, top - DENSE_MARGIN), min(end, bottom + DENSE_MARGIN)
         self._painted = (start, end)
         ranges: list[tuple[int, int, QTextCharFormat]] = []
         if self._highlights:

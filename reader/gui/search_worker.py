@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
-from reader.core.search import Hit, SearchError, SearchOptions, compile_regex
+from reader.core.normalize import fold
+from reader.core.search import Hit, SearchError, SearchOptions, TextIndex, compile_regex
 from reader.core.segment import Segmenter, default_segmenter
 
 log = logging.getLogger(__name__)
@@ -209,6 +211,80 @@ def segmenter_loader() -> SegmenterLoader:
         except RuntimeError:
             _LOADER = SegmenterLoader()
     return _LOADER
+
+
+@dataclass(frozen=True)
+class FindResult:
+    """A find bar search made ready for the UI thread in the worker.
+
+    With 100,000 hits, building the span and start lists, checking the order and
+    thinning the scrollbar ticks take ~0.1 s of Python: done here, the UI thread
+    only bisects and hands the lists over.
+    """
+
+    hits: list[Hit] = field(default_factory=list)
+    #: ``(start, end)`` of every hit, sorted by start (what the reading view marks)
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    #: the spans' starts, for bisecting
+    starts: list[int] = field(default_factory=list)
+    #: offsets of scrollbar ticks: the first hit of every occupied bucket
+    ticks: list[int] = field(default_factory=list)
+
+
+def thin_offsets(starts: list[int], length: int, max_marks: int) -> list[int]:
+    """The first of ``starts`` (sorted) in each of ``max_marks`` equal buckets of the text."""
+    size = max(1, length // max(1, max_marks))
+    ticks: list[int] = []
+    last = -1
+    for start in starts:
+        bucket = start // size
+        if bucket != last:
+            ticks.append(start)
+            last = bucket
+    return ticks
+
+
+def prepare_result(hits: list[Hit], length: int, max_marks: int) -> FindResult:
+    """``hits`` with spans, starts and ticks computed (run in the worker)."""
+    spans = [(h[0], h[1]) for h in hits]
+    starts = [h[0] for h in hits]
+    if starts != sorted(starts):  # document order is the rule; C-speed check
+        order = sorted(range(len(spans)), key=spans.__getitem__)
+        hits = [hits[i] for i in order]
+        spans = [spans[i] for i in order]
+        starts = [s for s, _e in spans]
+    return FindResult(hits, spans, starts, thin_offsets(starts, length, max_marks))
+
+
+#: Long texts are folded this many characters at a time (see fold_in_slices).
+FOLD_SLICE = 100_000
+
+
+def fold_in_slices(
+    index: TextIndex, case_sensitive: bool, cancelled: Cancelled | None = None
+) -> str | None:
+    """``index.text`` folded, built slice by slice and kept in the index for its next finds.
+
+    One ``fold()`` of 5 M characters is a single C call holding the GIL ~0.2 s: run
+    from a worker it still froze the UI that long on the first search with a comma
+    or a Latin letter. In 100 k slices the UI thread gets the GIL between them.
+    Returns None when ``cancelled()``.
+    """
+    # TextIndex keeps its folded texts in ``_folded`` (by case_sensitive); filling it
+    # makes TextIndex.find use ours. Without that attribute we only fold, no harm.
+    cache = getattr(index, "_folded", None)
+    if isinstance(cache, dict) and case_sensitive in cache:
+        return str(cache[case_sensitive])
+    text = index.text
+    parts: list[str] = []
+    for i in range(0, len(text), FOLD_SLICE):
+        if cancelled is not None and cancelled():
+            return None
+        parts.append(fold(text[i : i + FOLD_SLICE], case_sensitive=case_sensitive))
+    folded = "".join(parts)
+    if isinstance(cache, dict):
+        cache[case_sensitive] = folded
+    return folded
 
 
 #: Regex searches over longer texts run in slices of this many characters, so the

@@ -184,3 +184,72 @@ def test_whole_words_loads_the_dictionary_in_the_background_first(
         assert bar.message_label.text() == "Loading dictionary…"
     assert slow.loaded_in is not threading.main_thread()
     assert len(bar.hits) == 24 and bar.message_label.text() == ""
+
+
+def test_worker_prepares_sorted_spans_and_at_most_max_marks_ticks() -> None:
+    from reader.core.search import Hit
+    from reader.gui.find_bar import MAX_MARKS
+    from reader.gui.search_worker import prepare_result
+
+    hits = [Hit(s, s + 1) for s in range(0, 200_000, 7)]
+    shuffled = hits[1::2] + hits[::2]
+    result = prepare_result(shuffled, 200_000, MAX_MARKS)
+    assert result.hits == hits  # document order, whatever order they came in
+    assert result.spans == [(h.start, h.end) for h in hits]
+    assert result.starts == [h.start for h in hits]
+    assert 0 < len(result.ticks) <= MAX_MARKS
+    assert result.ticks[0] == 0 and result.ticks == sorted(result.ticks)
+
+
+def test_folding_in_slices_equals_folding_whole_and_serves_the_index() -> None:
+    import reader.gui.search_worker as sw
+    from reader.core.normalize import fold
+    from reader.core.search import SearchOptions, TextIndex, find_all
+
+    text = "天下大势，分久必合。ＡＢＣ abc，Ｐython！\n" * 500
+    index = TextIndex(text)
+    old = sw.FOLD_SLICE
+    sw.FOLD_SLICE = 997
+    try:
+        folded = sw.fold_in_slices(index, False)
+    finally:
+        sw.FOLD_SLICE = old
+    assert folded == fold(text)
+    for query in ("，", "python", "ABC"):
+        expected = find_all(text, query, SearchOptions())
+        assert index.find(query, SearchOptions()) == expected and expected
+    assert sw.fold_in_slices(index, False, lambda: True) == folded  # cached: no work left
+    assert sw.fold_in_slices(TextIndex(text), True, lambda: True) is None  # cancelled
+
+
+def test_a_comma_in_a_long_document_finds_every_hit_and_steps(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    from reader.gui.find_bar import SLICED_REGEX_FROM
+
+    line = "天下大势，分久必合，合久必分。周末七国分争，并入于秦。\n"
+    path = tmp_path / "长.txt"
+    path.write_text("长文\n" + line * (SLICED_REGEX_FROM // len(line) + 200), encoding="utf-8")
+    bar = open_bar(qtbot, window, path)
+    type_query(qtbot, bar, ",")  # half-width comma finds the full-width ones
+    doc = window.current_document
+    assert doc is not None
+    expected = [i for i, ch in enumerate(doc.text) if ch == "，"]
+    assert [h.start for h in bar.hits] == expected
+    view = window.reading_view
+    assert view.current_hit() == bar.current
+    # dense hits: only those near the visible text are given to Qt, the current one included
+    drawn = view.text_pane.extraSelections()
+    assert 0 < len(drawn) < 400
+    QTest.keyClick(bar.edit, Qt.Key.Key_Return)
+    assert view.current_hit() == bar.current
+    hit = bar.hits[bar.current]
+    assert view.selection_range() == (hit.start, hit.end)
+    assert bar.count_label.text() == f"{bar.current + 1:,} / {len(expected):,}"
+    # far away, hits are marked again around the new place
+    window.go_to_offset(len(doc.text) - 5_000)
+    qtbot.waitUntil(lambda: len(view.text_pane.extraSelections()) > 0)
+    low, high = view.top_offset(), view.bottom_offset()
+    selections = view.text_pane.extraSelections()
+    marked = [view._offset_of(sel.cursor.selectionStart()) for sel in selections]
+    assert any(low <= m < high and doc.text[m] == "，" for m in marked)
