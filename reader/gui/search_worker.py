@@ -16,7 +16,6 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
-from reader.core.normalize import fold
 from reader.core.search import Hit, SearchError, SearchOptions, TextIndex, compile_regex
 from reader.core.segment import Segmenter, default_segmenter
 
@@ -256,35 +255,11 @@ def prepare_result(hits: list[Hit], length: int, max_marks: int) -> FindResult:
     return FindResult(hits, spans, starts, thin_offsets(starts, length, max_marks))
 
 
-#: Long texts are folded this many characters at a time (see fold_in_slices).
-FOLD_SLICE = 100_000
-
-
 def fold_in_slices(
     index: TextIndex, case_sensitive: bool, cancelled: Cancelled | None = None
 ) -> str | None:
-    """``index.text`` folded, built slice by slice and kept in the index for its next finds.
-
-    One ``fold()`` of 5 M characters is a single C call holding the GIL ~0.2 s: run
-    from a worker it still froze the UI that long on the first search with a comma
-    or a Latin letter. In 100 k slices the UI thread gets the GIL between them.
-    Returns None when ``cancelled()``.
-    """
-    # TextIndex keeps its folded texts in ``_folded`` (by case_sensitive); filling it
-    # makes TextIndex.find use ours. Without that attribute we only fold, no harm.
-    cache = getattr(index, "_folded", None)
-    if isinstance(cache, dict) and case_sensitive in cache:
-        return str(cache[case_sensitive])
-    text = index.text
-    parts: list[str] = []
-    for i in range(0, len(text), FOLD_SLICE):
-        if cancelled is not None and cancelled():
-            return None
-        parts.append(fold(text[i : i + FOLD_SLICE], case_sensitive=case_sensitive))
-    folded = "".join(parts)
-    if isinstance(cache, dict):
-        cache[case_sensitive] = folded
-    return folded
+    """``index.text`` folded slice by slice (see TextIndex.folded); None when cancelled."""
+    return index.folded(case_sensitive, cancelled)
 
 
 #: Regex searches over longer texts run in slices of this many characters, so the

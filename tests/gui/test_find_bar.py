@@ -5,6 +5,7 @@ from __future__ import annotations
 # ruff: noqa: F811  (pytest fixtures imported from search_fixtures)
 from pathlib import Path
 
+import pytest
 from gui_helpers import open_and_wait
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -201,19 +202,18 @@ def test_worker_prepares_sorted_spans_and_at_most_max_marks_ticks() -> None:
     assert result.ticks[0] == 0 and result.ticks == sorted(result.ticks)
 
 
-def test_folding_in_slices_equals_folding_whole_and_serves_the_index() -> None:
+def test_folding_in_slices_equals_folding_whole_and_serves_the_index(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import reader.core.search as core_search
     import reader.gui.search_worker as sw
     from reader.core.normalize import fold
     from reader.core.search import SearchOptions, TextIndex, find_all
 
     text = "天下大势，分久必合。ＡＢＣ abc，Ｐython！\n" * 500
     index = TextIndex(text)
-    old = sw.FOLD_SLICE
-    sw.FOLD_SLICE = 997
-    try:
-        folded = sw.fold_in_slices(index, False)
-    finally:
-        sw.FOLD_SLICE = old
+    monkeypatch.setattr(core_search, "FOLD_SLICE", 997)
+    folded = sw.fold_in_slices(index, False)
     assert folded == fold(text)
     for query in ("，", "python", "ABC"):
         expected = find_all(text, query, SearchOptions())
