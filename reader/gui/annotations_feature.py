@@ -180,6 +180,8 @@ class AnnotationsFeature(QObject):
         tree.section_model.modelReset.connect(self._update_tree_counts)
 
         window.document_opened.connect(self._on_document_opened)
+        # grouping and per-section counts follow the tree when it is rebuilt
+        window.outline_changed.connect(lambda _doc: self.refresh())
         window.document_closing.connect(self._on_document_closing)
         self.view.highlight_clicked.connect(self._on_highlight_clicked)
         self.view.context_menu_about_to_show.connect(self._on_context_menu)

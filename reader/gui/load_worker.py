@@ -67,6 +67,7 @@ class _LoadTask(QRunnable):
         store: Store | None,
         register: RegisterTest,
         preparers: dict[str, Preparer],
+        show_articles: bool | None = None,
     ) -> None:
         super().__init__()
         self.request = request
@@ -76,12 +77,14 @@ class _LoadTask(QRunnable):
         self.store = store
         self.register = register
         self.preparers = preparers
+        self.show_articles = show_articles
         self.setAutoDelete(True)
 
     def run(self) -> None:
         started = time.perf_counter()
         try:
             doc = load_document(self.path, self.encoding)
+            doc.set_show_articles(self.show_articles)
             doc.sections()  # build the tree here, not on the UI thread
         except LoadError as exc:
             log.info("cannot open %s: %s (%s)", self.path, exc.detail, exc.kind)
@@ -165,6 +168,8 @@ class DocumentLoader(QObject):
         self.store = store
         self.register: RegisterTest = register or (lambda _doc: True)
         self._preparers: dict[str, Preparer] = {}
+        #: 第X条 articles in the tree: True/False, or None for "only in short laws".
+        self.show_articles: bool | None = None
         self._signals = _Signals(self)
         self._signals.loaded.connect(self._on_loaded)
         self._signals.failed.connect(self._on_failed)
@@ -200,6 +205,7 @@ class DocumentLoader(QObject):
             self.store,
             self.register,
             dict(self._preparers),
+            self.show_articles,
         )
         self._pool.start(task)
         return self._latest

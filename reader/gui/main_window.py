@@ -96,12 +96,15 @@ class MainWindow(QMainWindow):
     ``features`` (what each feature's install returned).
     Signals: ``document_opened(Document)`` after a document is shown,
     ``document_closing(Document)`` before it is replaced or closed,
-    ``load_failed(LoadError)`` after the user was told a file could not be opened.
+    ``load_failed(LoadError)`` after the user was told a file could not be opened,
+    ``outline_changed(Document)`` after the open document's tree was rebuilt.
     """
 
     document_opened = Signal(object)
     document_closing = Signal(object)
     load_failed = Signal(object)
+    #: The open document's tree was rebuilt (e.g. articles shown or hidden).
+    outline_changed = Signal(object)
 
     def __init__(self, store: Store | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -361,6 +364,14 @@ class MainWindow(QMainWindow):
         )
         tree_toggle.setCheckable(True)
         tree_toggle.setChecked(True)
+        articles = self._action(
+            "articles_in_tree",
+            self.tr("&Articles in Contents"),
+            lambda: self.set_articles_in_tree(self.named_actions["articles_in_tree"].isChecked()),
+            [],
+            view,
+        )
+        articles.setCheckable(True)
         self.menus[view].addSeparator()
 
         self._action(
@@ -432,6 +443,27 @@ class MainWindow(QMainWindow):
             and (self.current_document.path is not None and self.current_document.format == "txt")
         )
         self.encoding_menu.setEnabled(bool(can_reopen))
+        doc = self.current_document
+        articles = self.named_actions["articles_in_tree"]
+        articles.setEnabled(doc is not None and any(h.kind == "article" for h in doc.headings))
+        articles.setChecked(doc is not None and doc.articles_in_tree)
+
+    def set_articles_in_tree(self, show: bool) -> None:
+        """List 第X条 articles in the contents tree or not, for this and later documents."""
+        self.set_setting("articles_in_tree", show)
+        self.loader.show_articles = show
+        doc = self.current_document
+        if doc is None or doc.articles_in_tree == show:
+            self._update_actions()
+            return
+        offset = self.reading_view.top_offset()
+        doc.set_show_articles(show)
+        doc.sections()
+        self.tree_view.set_document(doc)
+        self.reading_view.set_document(doc, offset)
+        self._update_actions()
+        self._on_position_changed(self.reading_view.top_offset())
+        self.outline_changed.emit(doc)
 
     def _toggle_tree(self) -> None:
         self.tree_view.setVisible(not self.tree_view.isVisible())
@@ -655,6 +687,8 @@ class MainWindow(QMainWindow):
         zoom = self.setting("zoom", 0)
         if isinstance(zoom, int) and zoom:
             self.reading_view.set_zoom_steps(zoom)
+        articles = self.setting("articles_in_tree", None)
+        self.loader.show_articles = articles if isinstance(articles, bool) else None
 
     def _update_title(self) -> None:
         app = QCoreApplication.translate("MainWindow", "Jingdu")

@@ -58,190 +58,190 @@
         <translation>批注工具栏</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="263"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="265"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="265"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="267"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="280"/>
-        <location filename="../../reader/gui/annotations_feature.py" line="912"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="282"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="914"/>
         <source>Copy with C&amp;itation</source>
         <translation>带出处复制(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="292"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="294"/>
         <source>&amp;Highlight</source>
         <translation>高亮(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="305"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="307"/>
         <source>With &amp;Last Colour</source>
         <translation>使用上次的颜色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="308"/>
-        <location filename="../../reader/gui/annotations_feature.py" line="910"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="310"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="912"/>
         <source>Add &amp;Note…</source>
         <translation>添加笔记(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="312"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="314"/>
         <source>Toggle &amp;Bookmark</source>
         <translation>添加/删除书签(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="316"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="318"/>
         <source>Bookmark &amp;with Label…</source>
         <translation>添加带名称的书签(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="335"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="337"/>
         <source>&amp;Export Annotations…</source>
         <translation>导出批注(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="338"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="340"/>
         <source>&amp;Import Annotations…</source>
         <translation>导入批注(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="345"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="347"/>
         <source>&amp;Annotations Panel</source>
         <translation>批注面板(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="366"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="368"/>
         <source>With &amp;Last Colour (%1)</source>
         <translation>使用上次的颜色(&amp;L)（%1）</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="396"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="398"/>
         <source>Select some text to highlight first.</source>
         <translation>请先选择要高亮的文字。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="410"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="412"/>
         <source>Change Highlight</source>
         <translation>更改高亮</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="323"/>
-        <location filename="../../reader/gui/annotations_feature.py" line="415"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="325"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="417"/>
         <source>Add Note</source>
         <translation>添加笔记</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="324"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="326"/>
         <source>Bookmark</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="325"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="327"/>
         <source>Copy with Citation</source>
         <translation>带出处复制</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="415"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="417"/>
         <source>Highlight</source>
         <translation>高亮</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="439"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="441"/>
         <source>Edit Note</source>
         <translation>编辑笔记</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="447"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="449"/>
         <source>Change Colour</source>
         <translation>更改颜色</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="454"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="456"/>
         <source>Delete Bookmark</source>
         <translation>删除书签</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="454"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="456"/>
         <source>Delete Highlight</source>
         <translation>删除高亮</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="456"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="458"/>
         <source>Deleted. Press Ctrl+Z to undo.</source>
         <translation>已删除。按 Ctrl+Z 可撤销。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="478"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="480"/>
         <source>Add Bookmark</source>
         <translation>添加书签</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="480"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="482"/>
         <source>Bookmarked: %1</source>
         <translation>已添加书签：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="511"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="513"/>
         <source>Remove Bookmark</source>
         <translation>删除书签</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="512"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="514"/>
         <source>Bookmark removed: %1</source>
         <translation>已删除书签：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="526"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="528"/>
         <source>Rename Bookmark</source>
         <translation>重命名书签</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="534"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="536"/>
         <source>Select a passage to copy with its citation.</source>
         <translation>请先选择要带出处复制的段落。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="549"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="551"/>
         <source>Copied with citation.</source>
         <translation>已连同出处复制。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="558"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="560"/>
         <source>Web Annotation JSON (*.json)</source>
         <translation>Web Annotation JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="559"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="561"/>
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="562"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="564"/>
         <source>Export Annotations</source>
         <translation>导出批注</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="577"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="579"/>
         <source>Import Annotations</source>
         <translation>导入批注</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="579"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="581"/>
         <source>Web Annotation JSON (*.json *.jsonld);;All files (*)</source>
         <translation>Web Annotation JSON (*.json *.jsonld);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="604"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="606"/>
         <source>Cannot export annotations</source>
         <translation>无法导出批注</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="605"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="607"/>
         <source>Could not write “%1”: %2
 
 Choose another folder and try again.</source>
@@ -250,27 +250,27 @@ Choose another folder and try again.</source>
 请选择其他文件夹后重试。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="611"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="613"/>
         <source>Exported %1 annotations to %2</source>
         <translation>已将 %1 条批注导出到 %2</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="630"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="632"/>
         <source>Cannot import annotations</source>
         <translation>无法导入批注</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="637"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="639"/>
         <source>Could not read “%1”: %2</source>
         <translation>无法读取“%1”：%2</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="649"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="651"/>
         <source>“%1” is not UTF-8 text. Choose a JSON file exported by Jingdu or another Web Annotation tool.</source>
         <translation>“%1”不是 UTF-8 文本。请选择由精读或其他 Web Annotation 工具导出的 JSON 文件。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="658"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="660"/>
         <source>“%1” is not a Web Annotation file Jingdu understands.
 
 Details: %2</source>
@@ -279,87 +279,87 @@ Details: %2</source>
 详细信息：%2</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="672"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="674"/>
         <source>Imported %1 annotations.</source>
         <translation>已导入 %1 条批注。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="674"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="676"/>
         <source>%1 were already here.</source>
         <translation>%1 条原本已存在。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="677"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="679"/>
         <source>%1 were placed by their quote.</source>
         <translation>%1 条按引文重新定位。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="681"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="683"/>
         <source>%1 were not found in this text and are listed under “Orphaned”.</source>
         <translation>%1 条在本文中找不到，已列入“找不到原文”一组。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="686"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="688"/>
         <source>Annotations imported</source>
         <translation>批注已导入</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="722"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="724"/>
         <source>Cannot save the change</source>
         <translation>无法保存更改</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="723"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="725"/>
         <source>Jingdu could not save this change to its library: %1</source>
         <translation>精读无法把这项更改保存到资料库：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="855"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="857"/>
         <source>%1 annotations could not be found in the changed text; they are listed under “Orphaned” in the Annotations panel.</source>
         <translation>文件内容已改动，有 %1 条批注找不到原文位置，已列入批注面板的“找不到原文”一组。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="860"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="862"/>
         <source>This file changed since you last read it: %1 annotations moved with the text, %2 could not be placed — see Orphaned in the Annotations panel.</source>
         <translation>文件自上次阅读后已修改：%1 条批注已随文字移动，%2 条无法定位——请在批注面板的“找不到原文”中查看。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="865"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="867"/>
         <source>This file changed since you last read it: %1 annotations moved with the text.</source>
         <translation>文件自上次阅读后已修改：%1 条批注已随文字移动。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="869"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="871"/>
         <source>This file changed since you last read it: %2 annotations could not be placed — see Orphaned in the Annotations panel.</source>
         <translation>文件自上次阅读后已修改：%2 条批注无法定位——请在批注面板的“找不到原文”中查看。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="904"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="906"/>
         <source>C&amp;olour</source>
         <translation>颜色(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="910"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="912"/>
         <source>Edit &amp;Note…</source>
         <translation>编辑笔记(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="915"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="917"/>
         <source>&amp;Delete Highlight</source>
         <translation>删除高亮(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="935"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="937"/>
         <source>This Highlight</source>
         <translation>此处高亮</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="964"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="966"/>
         <source>Open a document first.</source>
         <translation>请先打开一个文档。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_feature.py" line="967"/>
+        <location filename="../../reader/gui/annotations_feature.py" line="969"/>
         <source>Highlights and bookmarks cannot be saved for this document.</source>
         <translation>无法为此文档保存高亮和书签。</translation>
     </message>
@@ -475,63 +475,63 @@ Select text and press Ctrl+1…Ctrl+5.</source>
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../reader/gui/find_bar.py" line="119"/>
+        <location filename="../../reader/gui/find_bar.py" line="138"/>
         <source>Find in document</source>
-        <extracomment>Quiet time after a keystroke before searching (ms); longer for long documents. Regexes over texts longer than this run in slices (see search_worker.find_regex_sliced). The scrollbar map draws at most this many ticks (hits are bucketed by position). Name of our layer of scrollbar marks. Fraction of the viewport height above a revealed hit.</extracomment>
+        <extracomment>Quiet time after a keystroke before searching (ms); longer for long documents. Over texts longer than this, regexes run in slices and folding is done in slices (see search_worker.find_regex_sliced and fold_in_slices), so the UI never waits. The scrollbar map draws at most this many ticks (hits are bucketed by position). Name of our layer of scrollbar marks. Fraction of the viewport height above a revealed hit.</extracomment>
         <translation>在文档中查找</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/find_bar.py" line="129"/>
+        <location filename="../../reader/gui/find_bar.py" line="148"/>
         <source>Previous match (Shift+Enter, Shift+F3)</source>
         <translation>上一处（Shift+Enter、Shift+F3）</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/find_bar.py" line="131"/>
+        <location filename="../../reader/gui/find_bar.py" line="150"/>
         <source>Next match (Enter, F3)</source>
         <translation>下一处（Enter、F3）</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/find_bar.py" line="134"/>
+        <location filename="../../reader/gui/find_bar.py" line="153"/>
         <source>Regex</source>
         <translation>正则</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/find_bar.py" line="134"/>
+        <location filename="../../reader/gui/find_bar.py" line="153"/>
         <source>Use a regular expression</source>
         <translation>使用正则表达式</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/find_bar.py" line="136"/>
+        <location filename="../../reader/gui/find_bar.py" line="155"/>
         <source>Whole words</source>
         <translation>整词匹配</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/find_bar.py" line="136"/>
+        <location filename="../../reader/gui/find_bar.py" line="155"/>
         <source>Only matches that are whole words (jieba)</source>
         <translation>只匹配完整的词（jieba 分词）</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/find_bar.py" line="139"/>
+        <location filename="../../reader/gui/find_bar.py" line="158"/>
         <source>Match case</source>
         <translation>区分大小写</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/find_bar.py" line="139"/>
+        <location filename="../../reader/gui/find_bar.py" line="158"/>
         <source>Distinguish upper and lower case Latin letters</source>
         <translation>区分拉丁字母的大小写</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/find_bar.py" line="144"/>
+        <location filename="../../reader/gui/find_bar.py" line="163"/>
         <source>Close (Esc)</source>
         <translation>关闭（Esc）</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/find_bar.py" line="230"/>
+        <location filename="../../reader/gui/find_bar.py" line="249"/>
         <source>Loading dictionary…</source>
         <translation>正在加载词典…</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/find_bar.py" line="356"/>
+        <location filename="../../reader/gui/find_bar.py" line="357"/>
         <source>No results</source>
         <translation>无结果</translation>
     </message>
@@ -585,230 +585,235 @@ Select text and press Ctrl+1…Ctrl+5.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="165"/>
+        <location filename="../../reader/gui/main_window.py" line="168"/>
         <source>Opening %1…</source>
-        <extracomment>Encodings offered by File ▸ Reopen with Encoding when reader.core.encoding is absent. Milliseconds of quiet scrolling before the reading position is saved.</extracomment>
+        <extracomment>Encodings offered by File ▸ Reopen with Encoding when reader.core.encoding is absent. Milliseconds of quiet scrolling before the reading position is saved. The open document&apos;s tree was rebuilt (e.g. articles shown or hidden).</extracomment>
         <translation>正在打开 %1…</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="244"/>
+        <location filename="../../reader/gui/main_window.py" line="247"/>
         <source>About Jingdu</source>
         <translation>关于精读</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="245"/>
+        <location filename="../../reader/gui/main_window.py" line="248"/>
         <source>Jingdu (精读) %1
 A reader for long Chinese documents.</source>
         <translation>精读 %1
 长篇中文文档阅读器。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="302"/>
+        <location filename="../../reader/gui/main_window.py" line="305"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="303"/>
+        <location filename="../../reader/gui/main_window.py" line="306"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="304"/>
+        <location filename="../../reader/gui/main_window.py" line="307"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="305"/>
+        <location filename="../../reader/gui/main_window.py" line="308"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="306"/>
+        <location filename="../../reader/gui/main_window.py" line="309"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="307"/>
+        <location filename="../../reader/gui/main_window.py" line="310"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="313"/>
+        <location filename="../../reader/gui/main_window.py" line="316"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="314"/>
+        <location filename="../../reader/gui/main_window.py" line="317"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="316"/>
+        <location filename="../../reader/gui/main_window.py" line="319"/>
         <source>Reopen with &amp;Encoding</source>
         <translation>以指定编码重新打开(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="321"/>
+        <location filename="../../reader/gui/main_window.py" line="324"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="322"/>
+        <location filename="../../reader/gui/main_window.py" line="325"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="324"/>
+        <location filename="../../reader/gui/main_window.py" line="327"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="329"/>
+        <location filename="../../reader/gui/main_window.py" line="332"/>
         <source>Select &amp;All</source>
         <translation>全选(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="337"/>
+        <location filename="../../reader/gui/main_window.py" line="340"/>
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="341"/>
+        <location filename="../../reader/gui/main_window.py" line="344"/>
         <source>Zoom &amp;Out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="347"/>
+        <location filename="../../reader/gui/main_window.py" line="350"/>
         <source>&amp;Actual Size</source>
         <translation>实际大小(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="350"/>
+        <location filename="../../reader/gui/main_window.py" line="353"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="352"/>
+        <location filename="../../reader/gui/main_window.py" line="355"/>
         <source>&amp;Light</source>
         <translation>明亮(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="352"/>
+        <location filename="../../reader/gui/main_window.py" line="355"/>
         <source>&amp;Sepia</source>
         <translation>护眼(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="352"/>
+        <location filename="../../reader/gui/main_window.py" line="355"/>
         <source>&amp;Dark</source>
         <translation>夜间(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="360"/>
+        <location filename="../../reader/gui/main_window.py" line="363"/>
         <source>&amp;Contents Panel</source>
         <translation>目录面板(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="368"/>
+        <location filename="../../reader/gui/main_window.py" line="369"/>
+        <source>&amp;Articles in Contents</source>
+        <translation>目录中显示条文(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/main_window.py" line="379"/>
         <source>&amp;Next Section</source>
         <translation>下一节(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="375"/>
+        <location filename="../../reader/gui/main_window.py" line="386"/>
         <source>&amp;Previous Section</source>
         <translation>上一节(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="382"/>
+        <location filename="../../reader/gui/main_window.py" line="393"/>
         <source>Next Section at &amp;Same Level</source>
         <translation>同级下一节(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="389"/>
+        <location filename="../../reader/gui/main_window.py" line="400"/>
         <source>Previous Section at S&amp;ame Level</source>
         <translation>同级上一节(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="396"/>
+        <location filename="../../reader/gui/main_window.py" line="407"/>
         <source>&amp;Beginning</source>
         <translation>文档开头(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="398"/>
+        <location filename="../../reader/gui/main_window.py" line="409"/>
         <source>&amp;End</source>
         <translation>文档结尾(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="400"/>
+        <location filename="../../reader/gui/main_window.py" line="411"/>
         <source>User &amp;Guide</source>
         <translation>使用指南(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="401"/>
+        <location filename="../../reader/gui/main_window.py" line="412"/>
         <source>&amp;About Jingdu</source>
         <translation>关于精读(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="408"/>
+        <location filename="../../reader/gui/main_window.py" line="419"/>
         <source>(no recent files)</source>
         <translation>（没有最近打开的文件）</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="447"/>
+        <location filename="../../reader/gui/main_window.py" line="479"/>
         <source>Documents (%1)</source>
         <translation>文档 (%1)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="449"/>
+        <location filename="../../reader/gui/main_window.py" line="481"/>
         <source>Text files</source>
         <translation>文本文件</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="450"/>
+        <location filename="../../reader/gui/main_window.py" line="482"/>
         <source>Markdown</source>
         <translation>Markdown</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="451"/>
+        <location filename="../../reader/gui/main_window.py" line="483"/>
         <source>Web pages</source>
         <translation>网页</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="452"/>
+        <location filename="../../reader/gui/main_window.py" line="484"/>
         <source>Word documents</source>
         <translation>Word 文档</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="453"/>
+        <location filename="../../reader/gui/main_window.py" line="485"/>
         <source>EPUB books</source>
         <translation>EPUB 电子书</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="457"/>
+        <location filename="../../reader/gui/main_window.py" line="489"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="462"/>
+        <location filename="../../reader/gui/main_window.py" line="494"/>
         <source>Open Document</source>
         <translation>打开文档</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="498"/>
+        <location filename="../../reader/gui/main_window.py" line="530"/>
         <source>This file is empty.</source>
         <translation>这个文件是空的。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="501"/>
+        <location filename="../../reader/gui/main_window.py" line="533"/>
         <source>Opened %1 (%2 characters, %3)</source>
         <translation>已打开《%1》（%2 字，%3 编码）</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="513"/>
+        <location filename="../../reader/gui/main_window.py" line="545"/>
         <source>Cannot open file</source>
         <translation>无法打开文件</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="522"/>
+        <location filename="../../reader/gui/main_window.py" line="554"/>
         <source>The file “%1” does not exist. It may have been moved, renamed or deleted.
 
 Check where it is and open it again.</source>
@@ -817,7 +822,7 @@ Check where it is and open it again.</source>
 请确认文件位置后重新打开。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="526"/>
+        <location filename="../../reader/gui/main_window.py" line="558"/>
         <source>The file “%1” cannot be read because you do not have permission.
 
 Ask its owner for access, or copy it to a folder of your own.</source>
@@ -826,7 +831,7 @@ Ask its owner for access, or copy it to a folder of your own.</source>
 请向文件所有者申请权限，或把它复制到您自己的文件夹中。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="530"/>
+        <location filename="../../reader/gui/main_window.py" line="562"/>
         <source>“%1” is a folder, not a file.
 
 Choose a document inside it.</source>
@@ -835,7 +840,7 @@ Choose a document inside it.</source>
 请选择其中的文档。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="533"/>
+        <location filename="../../reader/gui/main_window.py" line="565"/>
         <source>The file “%1” is not a text document (it contains binary data).
 
 Jingdu opens text, Markdown, HTML, Word (.docx) and EPUB files.</source>
@@ -844,7 +849,7 @@ Jingdu opens text, Markdown, HTML, Word (.docx) and EPUB files.</source>
 精读可以打开纯文本、Markdown、HTML、Word（.docx）和 EPUB 文件。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="537"/>
+        <location filename="../../reader/gui/main_window.py" line="569"/>
         <source>The text of “%1” could not be decoded in any supported encoding.
 
 Try File ▸ Reopen with Encoding, or save it as UTF-8 in another editor.</source>
@@ -853,7 +858,7 @@ Try File ▸ Reopen with Encoding, or save it as UTF-8 in another editor.</sourc
 请尝试“文件 ▸ 以指定编码重新打开”，或在其他编辑器中将它另存为 UTF-8 编码。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="541"/>
+        <location filename="../../reader/gui/main_window.py" line="573"/>
         <source>The file “%1” is too large to open.
 
 Split it into smaller files.</source>
@@ -862,7 +867,7 @@ Split it into smaller files.</source>
 请把它拆分成几个较小的文件。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="544"/>
+        <location filename="../../reader/gui/main_window.py" line="576"/>
         <source>The file “%1” is damaged or not in the format its name suggests.
 
 Try to get a fresh copy of it.</source>
@@ -871,7 +876,7 @@ Try to get a fresh copy of it.</source>
 请重新获取一份完好的文件。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="548"/>
+        <location filename="../../reader/gui/main_window.py" line="580"/>
         <source>Jingdu cannot read files like “%1”.
 
 Save it as text (.txt) and open that.</source>
@@ -880,7 +885,7 @@ Save it as text (.txt) and open that.</source>
 请将它另存为纯文本（.txt）后再打开。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="551"/>
+        <location filename="../../reader/gui/main_window.py" line="583"/>
         <source>The file “%1” could not be read because of a system error.
 
 Check the disk or network drive and try again.</source>
@@ -889,22 +894,22 @@ Check the disk or network drive and try again.</source>
 请检查磁盘或网络驱动器后重试。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="556"/>
+        <location filename="../../reader/gui/main_window.py" line="588"/>
         <source>Details: %1</source>
         <translation>详细信息：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="593"/>
+        <location filename="../../reader/gui/main_window.py" line="625"/>
         <source>%1% read</source>
         <translation>已读 %1%</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="619"/>
+        <location filename="../../reader/gui/main_window.py" line="651"/>
         <source>Zoom %1%</source>
         <translation>缩放 %1%</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="660"/>
+        <location filename="../../reader/gui/main_window.py" line="694"/>
         <source>Jingdu</source>
         <translation>精读</translation>
     </message>
@@ -926,9 +931,9 @@ Check the disk or network drive and try again.</source>
 <context>
     <name>ReadingView</name>
     <message>
-        <location filename="../../reader/gui/reading_view.py" line="198"/>
+        <location filename="../../reader/gui/reading_view.py" line="204"/>
         <source>This file is empty.</source>
-        <extracomment>Documents up to this many characters are shown whole. Chunk sizes (characters) for windowed documents; chunks end at a section start when one lies between MIN and MAX, else at a paragraph end after TARGET. Chunks kept on each side of the chunk being read. Zoom limits, in steps of 10 %. Margin around the text inside the widget, pixels. Pixels left above the line that a jump brings to the top. Line pitch of body text, in em (CJK fonts&apos; natural spacing is ~1.3–1.5 em). Heading size relative to body text, by level (deeper levels: 1.0). Highlights and search hits are given to Qt only for the visible text plus this many characters either side (several screens); scrolling past that rebuilds them. Qt measures every extra selection on each change, so 10,000 of them cost ~0.3 s. Paragraphs that bring their own indent (novels often start lines with &quot; &quot;). Runs of empty lines, which would otherwise each take a full line pitch. document range whose highlights and hits are handed to Qt (offset, y): the character being read and its line&apos;s top in the viewport, restored after the text is laid out again (width change, dock shown)</extracomment>
+        <extracomment>Documents up to this many characters are shown whole. Chunk sizes (characters) for windowed documents; chunks end at a section start when one lies between MIN and MAX, else at a paragraph end after TARGET. Chunks kept on each side of the chunk being read. Zoom limits, in steps of 10 %. Margin around the text inside the widget, pixels. Pixels left above the line that a jump brings to the top. Line pitch of body text, in em (CJK fonts&apos; natural spacing is ~1.3–1.5 em). Heading size relative to body text, by level (deeper levels: 1.0). Highlights and search hits are given to Qt only for the visible text plus this many characters either side (several screens); scrolling past that rebuilds them. Qt measures every extra selection on each change, so 10,000 of them cost ~0.3 s. When more search hits than this fall in that range (a one-character query: a hit every ~15 characters), only those within DENSE_MARGIN characters of the visible text are handed over: each costs ~0.1 ms, and 400 of them made a window slide stall 40 ms. Paragraphs that bring their own indent (novels often start lines with &quot; &quot;). Runs of empty lines, which would otherwise each take a full line pitch. document range whose highlights and hits are handed to Qt (offset, y): the character being read and its line&apos;s top in the viewport, restored after the text is laid out again (width change, dock shown)</extracomment>
         <translation>这个文件是空的。</translation>
     </message>
 </context>
@@ -983,7 +988,7 @@ Check the disk or network drive and try again.</source>
 <context>
     <name>SearchJob</name>
     <message>
-        <location filename="../../reader/gui/search_worker.py" line="60"/>
+        <location filename="../../reader/gui/search_worker.py" line="61"/>
         <source>Invalid regular expression: %1</source>
         <translation>正则表达式无效：%1</translation>
     </message>
@@ -1183,12 +1188,12 @@ Check the disk or network drive and try again.</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../reader/app.py" line="86"/>
+        <location filename="../../reader/app.py" line="93"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../reader/app.py" line="88"/>
+        <location filename="../../reader/app.py" line="95"/>
         <source>Something went wrong inside Jingdu: %1
 
 Your document and notes are safe. The details were written to %2; please include that file when you report the problem.</source>
@@ -1197,12 +1202,12 @@ Your document and notes are safe. The details were written to %2; please include
 您的文档和笔记不受影响。详细信息已写入 %2，反馈问题时请附上这个文件。</translation>
     </message>
     <message>
-        <location filename="../../reader/app.py" line="164"/>
+        <location filename="../../reader/app.py" line="200"/>
         <source>Library repaired</source>
         <translation>资料库已修复</translation>
     </message>
     <message>
-        <location filename="../../reader/app.py" line="165"/>
+        <location filename="../../reader/app.py" line="201"/>
         <source>Jingdu&apos;s library file was damaged and has been replaced by a new one. The damaged file was kept as %1.</source>
         <translation>精读的资料库文件已损坏，已用新文件代替。损坏的文件保存为 %1。</translation>
     </message>

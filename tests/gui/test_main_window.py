@@ -248,3 +248,53 @@ def test_theme_switch_colours_the_text(window: MainWindow) -> None:
     assert base.lightness() < 60
     window.named_actions["theme_sepia"].trigger()
     assert window.reading_view.theme_name() == "sepia"
+
+
+def _law(chapters: int = 2, per_chapter: int = 40) -> str:
+    """A long law: more articles than the tree lists by default."""
+    numbers = "一二三四五六七八九十"
+    lines = ["某某管理条例"]
+    article = 0
+    for c in range(chapters):
+        lines.append(f"第{numbers[c]}章 第{numbers[c]}部分规定")
+        for _ in range(per_chapter):
+            article += 1
+            lines.append(f"第{article}条 本条规定有关事项，应当依法办理。" + PARAGRAPH)
+    return "\n".join(lines) + "\n"
+
+
+def test_articles_can_be_shown_in_the_tree_and_stay_so(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    path = write(tmp_path / "law.txt", _law())
+    open_and_wait(qtbot, window, path)
+    model = window.tree_view.model()
+    action = window.named_actions["articles_in_tree"]
+    # 80 articles: only the chapters are listed at first
+    assert model.rowCount() == 2
+    assert model.rowCount(model.index(0, 0)) == 0
+    assert action.isEnabled() and not action.isChecked()
+
+    window.go_to_offset(window.current_document.text.index("第50条"))
+    top = window.reading_view.top_offset()
+    action.trigger()
+    model = window.tree_view.model()
+    assert action.isChecked()
+    assert model.rowCount(model.index(0, 0)) == 40
+    assert model.index(0, 0, model.index(1, 0)).data() == "第41条"
+    assert window.reading_view.top_offset() == top  # the text did not move
+    current = window.tree_view.current_section()
+    assert current is not None and current.title == "第50条"
+
+    # the choice holds for the next document opened
+    other = write(tmp_path / "law2.txt", _law(chapters=3))
+    open_and_wait(qtbot, window, other)
+    model = window.tree_view.model()
+    assert model.rowCount(model.index(0, 0)) == 40 and action.isChecked()
+
+
+def test_the_articles_option_is_off_for_documents_without_articles(
+    qtbot: QtBot, window: MainWindow, report: Path
+) -> None:
+    open_and_wait(qtbot, window, report)
+    assert not window.named_actions["articles_in_tree"].isEnabled()
