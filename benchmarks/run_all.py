@@ -24,6 +24,8 @@ SCRIPTS = [
     "outline_accuracy.py",
     "bench_outline.py",
     "bench_open_large.py",
+    "bench_highlights.py",
+    "bench_find_bar.py",
     "bench_store.py",
     "bench_anchoring.py",
     "bench_search.py",
