@@ -119,6 +119,7 @@ class MainWindow(QMainWindow):
         self._recent: list[Path] = []
         self._nav: tuple[int, int] | None = None  # (jump target, top offset after the jump)
         self._pending: tuple[Path, str | None] | None = None
+        self._restoring = False  # applying saved view settings: nothing to save back
 
         # the worker registers documents in the store (re-anchoring may take a while)
         self.loader = DocumentLoader(self, store=store, register=_belongs_in_store)
@@ -252,7 +253,7 @@ class MainWindow(QMainWindow):
             return
         about.show_about(self)
 
-    def set_theme(self, name: str) -> None:
+    def set_theme(self, name: str, remember: bool = True) -> None:
         """Switch the reading theme ("light", "sepia", "dark") and remember it."""
         if name not in THEMES:
             return
@@ -261,7 +262,8 @@ class MainWindow(QMainWindow):
         action = self.named_actions.get(f"theme_{name}")
         if action is not None:
             action.setChecked(True)
-        self.set_setting("theme", name)
+        if remember:
+            self.set_setting("theme", name)
 
     def recent_paths(self) -> list[Path]:
         """Recently opened files, newest first (from the store when there is one)."""
@@ -648,6 +650,8 @@ class MainWindow(QMainWindow):
         self.go_to_offset(section.start)
 
     def _on_zoom_changed(self, percent: int) -> None:
+        if self._restoring:
+            return
         self.show_status(self.tr("Zoom %1%").replace("%1", str(percent)), 1500)
         self.set_setting("zoom", self.reading_view.zoom_steps())
 
@@ -682,11 +686,17 @@ class MainWindow(QMainWindow):
             log.exception("cannot save setting %s", key)
 
     def _restore_view_settings(self) -> None:
+        # Only reads: writing the same values back would make every start wait for the
+        # store's write lock (5 s when another Jingdu or the CLI holds it).
         name = self.setting("theme", "light")
-        self.set_theme(name if isinstance(name, str) and name in THEMES else "light")
+        self.set_theme(name if isinstance(name, str) and name in THEMES else "light", False)
         zoom = self.setting("zoom", 0)
         if isinstance(zoom, int) and zoom:
-            self.reading_view.set_zoom_steps(zoom)
+            self._restoring = True
+            try:
+                self.reading_view.set_zoom_steps(zoom)
+            finally:
+                self._restoring = False
         articles = self.setting("articles_in_tree", None)
         self.loader.show_articles = articles if isinstance(articles, bool) else None
 
