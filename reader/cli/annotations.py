@@ -53,6 +53,12 @@ def _open_store() -> object:
         store = Store.open()
     except StoreError as exc:
         raise CliError(str(exc)) from exc
+    except OSError as exc:
+        # the data folder itself cannot be made (a file in the way, no permission)
+        raise CliError(
+            f"cannot use Jingdu's data folder: {exc}; "
+            "set JINGDU_DATA_DIR to a folder you can write to"
+        ) from exc
     if store.recovered_from is not None:
         print(
             f"warning: the store was unreadable and was moved to {store.recovered_from}; "

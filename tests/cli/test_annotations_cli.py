@@ -97,3 +97,14 @@ def test_missing_document_is_a_clear_error(
 ) -> None:
     assert main(["annotations", "export", str(tmp_path / "nope.txt")]) == 2
     assert "does not exist" in capsys.readouterr().err
+
+
+def test_unusable_data_folder_is_a_clear_error(
+    document: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Capture
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setenv("JINGDU_DATA_DIR", str(blocker / "data"))
+    assert main(["annotations", "export", str(document)]) == 2
+    err = capsys.readouterr().err
+    assert "data folder" in err and "JINGDU_DATA_DIR" in err
