@@ -12,6 +12,7 @@ from PySide6.QtCore import (
     QRect,
     QSize,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import (
@@ -77,6 +78,10 @@ BAR = 4
 #: Annotation rows expanded when a document opens; beyond it, groups start collapsed
 #: (their counts show) because the tree lays out every expanded row on each change.
 EXPAND_BUDGET = 600
+#: With more annotations than this, a visible panel is filled on a later turn of the
+#: event loop: opening a document then lays out and paints the text first (building
+#: and showing 10,000 rows takes ~20 ms that would add to the opening stall).
+DEFER_AT = 2000
 
 
 class AnnotationDelegate(QStyledItemDelegate):
@@ -238,12 +243,25 @@ class _Pending:
     """What a hidden panel will show once it is opened (changes keep arriving)."""
 
     doc: Document
-    items: dict[int, Annotation] = field(default_factory=dict)
+    annotations: list[Annotation] = field(default_factory=list)
     prepared: PreparedAnnotations | None = None
+    # by id, built on the first change only: opening with 10,000 needs no dict
+    _by_key: dict[int, Annotation] | None = None
 
-    def add(self, a: Annotation) -> None:
-        self.items[_key(a)] = a
-        self.prepared = None  # its sorted list is out of date
+    def items(self) -> dict[int, Annotation]:
+        """The annotations by id, for changes (the prepared sorted list is then out of date)."""
+        if self._by_key is None:
+            self._by_key = {_key(a): a for a in self.annotations}
+        self.prepared = None
+        return self._by_key
+
+    def replace(self, annotations: Iterable[Annotation]) -> None:
+        self._by_key = {_key(a): a for a in annotations}
+        self.prepared = None
+
+    def current(self) -> Iterable[Annotation]:
+        """What the panel should show now."""
+        return self.annotations if self._by_key is None else self._by_key.values()
 
 
 class AnnotationsPanel(QDockWidget):
@@ -323,6 +341,10 @@ class AnnotationsPanel(QDockWidget):
         self.view.customContextMenuRequested.connect(self._on_menu)
         self._shown = False
         self._pending: _Pending | None = None
+        # one owned timer (not QTimer.singleShot): repeated opens coalesce into one fill
+        self._fill_timer = QTimer(self)
+        self._fill_timer.setSingleShot(True)
+        self._fill_timer.timeout.connect(self._fill_pending)
         self._focus = 0
         self.visibilityChanged.connect(self._on_visibility_changed)
         self.model.modelReset.connect(self._after_reset)
@@ -344,23 +366,28 @@ class AnnotationsPanel(QDockWidget):
         """Show the annotations of ``doc`` (``prepared`` by the load worker saves time).
 
         While the panel is hidden the list is only remembered; it is filled when
-        the panel is shown. ``focus`` is the reading position: with many
-        annotations, the groups from there on start expanded.
+        the panel is shown. With more than ``DEFER_AT`` annotations a visible panel
+        is filled on the next turn of the event loop. ``focus`` is the reading
+        position: with many annotations, the groups from there on start expanded.
         """
         self._focus = focus
-        if doc is not None and not self._shown:
-            items = prepared.annotations if prepared is not None else annotations
-            self._pending = _Pending(doc, {_key(a): a for a in items}, prepared)
-            self.model.set_document(None)
-            return
+        if doc is not None:
+            items = prepared.annotations if prepared is not None else list(annotations)
+            if not self._shown or len(items) > DEFER_AT:
+                self._pending = _Pending(doc, list(items), prepared)
+                self.model.set_document(None)
+                if self._shown:
+                    self._fill_timer.start(0)
+                return
+            annotations = items
         self._pending = None
+        self._fill_timer.stop()
         self.model.set_document(doc, annotations, prepared)
 
     def set_annotations(self, annotations: Iterable[Annotation]) -> None:
         """Refresh the list, keeping the filter and the selected annotation."""
         if self._pending is not None:
-            self._pending.items = {_key(a): a for a in annotations}
-            self._pending.prepared = None
+            self._pending.replace(annotations)
             return
         current = self.current_id()
         self.model.set_annotations(annotations)
@@ -370,31 +397,41 @@ class AnnotationsPanel(QDockWidget):
     def add_annotation(self, a: Annotation) -> None:
         """Show a new annotation (rows inserted: the view keeps its scroll and expansion)."""
         if self._pending is not None:
-            self._pending.add(a)
+            self._pending.items()[_key(a)] = a
         else:
             self.model.add_annotation(a)
 
     def update_annotation(self, a: Annotation) -> None:
         """Show a changed annotation (same id)."""
         if self._pending is not None:
-            self._pending.add(a)
+            self._pending.items()[_key(a)] = a
         else:
             self.model.update_annotation(a)
 
     def remove_annotation(self, annotation_id: int) -> None:
         """Stop showing an annotation."""
         if self._pending is not None:
-            self._pending.items.pop(annotation_id, None)
-            self._pending.prepared = None
+            self._pending.items().pop(annotation_id, None)
         else:
             self.model.remove_annotation(annotation_id)
 
     def _on_visibility_changed(self, visible: bool) -> None:
         self._shown = visible
+        if visible:
+            self._fill_pending()
+
+    def _fill_pending(self) -> None:
+        """Build the rows remembered while hidden or deferred (when the panel is visible)."""
         pending = self._pending
-        if visible and pending is not None:
-            self._pending = None
-            self.model.set_document(pending.doc, pending.items.values(), pending.prepared)
+        if pending is None or not self._shown:
+            return
+        self._pending = None
+        self._fill_timer.stop()
+        self.model.set_document(pending.doc, pending.current(), pending.prepared)
+
+    def is_filled(self) -> bool:
+        """False while the rows of the open document wait to be built (hidden or deferred)."""
+        return self._pending is None
 
     def current_id(self) -> int | None:
         """Id of the selected annotation (None when a group or nothing is selected)."""
@@ -403,6 +440,7 @@ class AnnotationsPanel(QDockWidget):
 
     def select_annotation(self, annotation_id: int) -> bool:
         """Select and show the row of ``annotation_id``; False when it is filtered out."""
+        self._fill_pending()  # a deferred fill must not make the row look missing
         index = self.model.index_of(annotation_id)
         if not index.isValid():
             return False
@@ -457,7 +495,8 @@ class AnnotationsPanel(QDockWidget):
                 budget -= counts[row]
 
     def _update_empty_state(self) -> None:
-        has_any = bool(self.model.annotations())
+        # while a deferred fill is due the list is only briefly empty: no "no highlights" flash
+        has_any = self.model.count() > 0 or (self._shown and self._pending is not None)
         self.stack.setCurrentWidget(self.view if has_any else self.empty_label)
 
     def _on_rows_inserted(self, parent: QModelIndex, first: int, last: int) -> None:

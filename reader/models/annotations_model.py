@@ -265,6 +265,10 @@ class AnnotationsModel(QAbstractItemModel):
         """Every annotation given to the model (filtered or not), in document order."""
         return list(self._all)
 
+    def count(self) -> int:
+        """How many annotations were given to the model (filtered or not), without a copy."""
+        return len(self._all)
+
     def visible_annotations(self) -> list[Annotation]:
         """The annotations shown after filtering, in display order."""
         return [a for g in self._groups for a in g.items]

@@ -216,3 +216,43 @@ def test_a_hidden_panel_is_filled_when_shown(
     row = panel.model.index_of(ident)
     assert row.data(IdRole) == ident and row.data(KindRole) == "highlight"
     assert row.parent() != QModelIndex()
+
+
+def test_many_annotations_fill_a_visible_panel_after_the_text_is_shown(
+    qtbot: QtBot,
+    win: MainWindow,
+    store: Store,
+    doc_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(panel_module, "DEFER_AT", 3)
+    total = seed(store, doc_path)
+    panel = feature(win).panel
+    assert panel.isVisible()
+    open_and_wait(qtbot, win, doc_path)
+    # the text and the marks are there at once; the list follows on the next event-loop turn
+    assert len(feature(win).annotations()) == total
+    assert not panel.is_filled()
+    assert panel.stack.currentWidget() is panel.view  # no "no highlights yet" flash
+    ident = highlight(win, "第2部分第1段", "blue")  # a change before the list is built
+    qtbot.waitUntil(panel.is_filled)
+    shown = [a.id for a in panel.model.visible_annotations()]
+    assert len(shown) == total + 1 and ident in shown
+    assert panel.model.index_of(ident).data(KindRole) == "highlight"
+
+
+def test_selecting_before_a_deferred_fill_builds_the_list_first(
+    qtbot: QtBot,
+    win: MainWindow,
+    store: Store,
+    doc_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(panel_module, "DEFER_AT", 3)
+    seed(store, doc_path)
+    panel = feature(win).panel
+    open_and_wait(qtbot, win, doc_path)
+    first = feature(win).annotations()[0].id
+    assert first is not None and not panel.is_filled()
+    assert panel.select_annotation(first)
+    assert panel.current_id() == first
