@@ -508,6 +508,9 @@ class ReadingView(QWidget):
 
     def _format_paragraphs(self, text: str) -> None:
         """No extra indent where the text indents itself; shallow blank lines."""
+        if not text:
+            # an empty file's only line would be shallow and clip "This file is empty."
+            return
         cursor = QTextCursor(self._building)
         plain = self._body_block_format()
         plain.setTextIndent(0)

@@ -268,6 +268,28 @@ def test_empty_document_shows_a_placeholder(view: ReadingView) -> None:
     assert view.document is None
 
 
+def test_empty_document_placeholder_is_drawn_whole(view: ReadingView) -> None:
+    """The empty file's only line is not squeezed like a blank line, which clipped the
+    lower half of "This file is empty." (only the tops of the letters were visible)."""
+    view.set_document(Document(text="", headings=[]))
+    image = view.text_pane.viewport().grab().toImage()
+    background = image.pixelColor(image.width() - 1, image.height() - 1)
+
+    def inked(y: int) -> bool:
+        # three or more pixels: the text cursor alone is a one-pixel line
+        count = 0
+        for x in range(image.width()):
+            if image.pixelColor(x, y) != background:
+                count += 1
+                if count >= 3:
+                    return True
+        return False
+
+    rows = [y for y in range(min(image.height(), 150)) if inked(y)]
+    glyph_height = view.text_pane.fontMetrics().ascent()
+    assert rows and rows[-1] - rows[0] >= glyph_height // 2
+
+
 def test_compute_chunks_cuts_at_section_starts() -> None:
     doc = novel(400)
     starts = [h.offset for h in doc.headings]
