@@ -141,7 +141,9 @@ class MainWindow(QMainWindow):
         self._section_label = QLabel()
         self._progress_label = QLabel()
         self._section_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.statusBar().addPermanentWidget(self._section_label, 1)
+        # a normal widget: status messages (Deleted, Exported, Zoom…) hide it while they
+        # show; as a stretching permanent widget it left them no room to be seen
+        self.statusBar().addWidget(self._section_label, 1)
         self.statusBar().addPermanentWidget(self._progress_label)
 
         self._save_timer = QTimer(self)

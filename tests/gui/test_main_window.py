@@ -298,3 +298,20 @@ def test_the_articles_option_is_off_for_documents_without_articles(
 ) -> None:
     open_and_wait(qtbot, window, report)
     assert not window.named_actions["articles_in_tree"].isEnabled()
+
+
+def test_status_messages_are_seen_then_the_section_path_returns(
+    qtbot: QtBot, window: MainWindow, report: Path
+) -> None:
+    """Messages such as "Deleted. Press Ctrl+Z to undo." must get room in the status
+    bar; the section path was a stretching permanent widget that covered them all."""
+    open_and_wait(qtbot, window, report)
+    bar = window.statusBar()
+    qtbot.waitUntil(lambda: bool(window._section_label.text()))
+    window.show_status("Deleted. Press Ctrl+Z to undo.", 0)
+    qtbot.waitUntil(lambda: not window._section_label.isVisible())
+    assert window._progress_label.isVisible()
+    assert bar.currentMessage() == "Deleted. Press Ctrl+Z to undo."
+    bar.clearMessage()
+    qtbot.waitUntil(lambda: window._section_label.isVisible())
+    assert window._section_label.text()
