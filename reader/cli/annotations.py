@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -148,4 +149,14 @@ def main(argv: list[str]) -> int:
         return import_(args.file, args.annotations)
     except CliError as exc:
         print(f"jingdu annotations: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except sqlite3.OperationalError as exc:
+        if "locked" not in str(exc).lower() and "busy" not in str(exc).lower():
+            raise
+        # another Jingdu window or command held the write lock past the busy timeout
+        print(
+            "jingdu annotations: error: Jingdu's library is busy: another Jingdu window or "
+            "command is writing to it; nothing was changed, try again in a moment",
+            file=sys.stderr,
+        )
         return EXIT_ERROR

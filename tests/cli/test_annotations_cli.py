@@ -108,3 +108,25 @@ def test_unusable_data_folder_is_a_clear_error(
     assert main(["annotations", "export", str(document)]) == 2
     err = capsys.readouterr().err
     assert "data folder" in err and "JINGDU_DATA_DIR" in err
+
+
+def test_store_busy_with_another_writer_is_a_clear_error(
+    document: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Capture
+) -> None:
+    import sqlite3
+
+    import reader.store.db as db
+    from reader import paths
+
+    monkeypatch.setattr(db, "BUSY_TIMEOUT_MS", 50)  # do not wait 5 s for the other writer
+    Store.open().close()
+    source = tmp_path / "in.json"
+    source.write_text("[]", encoding="utf-8")
+    other = sqlite3.connect(paths.database_path(), isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        assert main(["annotations", "import", str(document), str(source)]) == 2
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert "busy" in capsys.readouterr().err
