@@ -107,18 +107,22 @@ def excepthook(exc_type: type[BaseException], exc: BaseException, tb: TracebackT
         _crash_dialog_open = False
 
 
-def open_store() -> Store | None:
-    """The user's store, or None when the store module is missing or cannot open."""
+def _no_display() -> bool:
+    """True on Linux/BSD without an X11 or Wayland display (screenshots then render offscreen)."""
+    if not sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def open_store() -> tuple[Store | None, str]:
+    """The user's store, or None and the reason when it cannot be opened."""
+    from reader.store.db import Store
+
     try:
-        from reader.store.db import Store
-    except ImportError:
-        log.info("no store module yet: running without saved positions or recent files")
-        return None
-    try:
-        return Store.open()
-    except Exception:
+        return Store.open(), ""
+    except Exception as exc:  # a broken store must not stop the user from reading
         log.exception("cannot open the store; running without it")
-        return None
+        return None, str(exc)
 
 
 def _hand_off_or_listen(file: Path | None) -> tuple[bool, InstanceServer | None]:
@@ -156,6 +160,8 @@ def run(argv: list[str]) -> int:
             print(f"jingdu: {exc}", file=sys.stderr)
             return 2
         _dialogs_enabled = False
+        if _no_display():
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
     from PySide6.QtCore import QCoreApplication, QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
@@ -179,7 +185,7 @@ def run(argv: list[str]) -> int:
     install_translators(app, choose_language(args.lang))
     sys.excepthook = excepthook
 
-    store = open_store()
+    store, store_problem = open_store()
     window = MainWindow(store)
     window.features = install_features(window)
     if server is not None:
@@ -203,6 +209,21 @@ def run(argv: list[str]) -> int:
                         "Jingdu's library file was damaged and has been replaced by a new one. "
                         "The damaged file was kept as %1.",
                     ).replace("%1", str(store.recovered_from)),
+                ),
+            )
+        if store is None:
+            QTimer.singleShot(
+                0,
+                lambda: window.show_message(
+                    QMessageBox.Icon.Warning,
+                    QCoreApplication.translate("app", "Library unavailable"),
+                    QCoreApplication.translate(
+                        "app",
+                        "Jingdu cannot open its library, so highlights, notes, bookmarks and "
+                        "reading positions will not be saved in this session.\n\n%1\n\n"
+                        "Check that the data folder exists and is writable, or close other "
+                        "programs using it, then restart Jingdu.",
+                    ).replace("%1", store_problem),
                 ),
             )
         if args.file is not None:

@@ -151,13 +151,12 @@ class Store:
         A corrupt or unreadable file is renamed ``<name>.corrupt-<time>`` and a new,
         empty store is created; ``recovered_from`` then names the old file.
         """
-        path = Path(path) if path is not None else paths.database_path()
         try:
+            # paths.database_path() creates the data folder: keep it inside the guard
+            path = Path(path) if path is not None else paths.database_path()
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise StoreError(
-                f"cannot create the folder for the store {path.parent}: {exc}"
-            ) from exc
+            raise StoreError(f"cannot create the folder for the store: {exc}") from exc
         recovered: Path | None = None
         conn: sqlite3.Connection | None = None
         try:

@@ -367,33 +367,33 @@ Details: %2</source>
 <context>
     <name>AnnotationsModel</name>
     <message>
-        <location filename="../../reader/models/annotations_model.py" line="311"/>
+        <location filename="../../reader/models/annotations_model.py" line="315"/>
         <source>Text changed: these could not be found again. Quote and note are kept.</source>
         <extracomment>The Annotation behind a row (None for group rows). Annotation id (int) of a row; None for groups. Document offset to jump to (group: its first annotation; annotation: its start). &quot;highlight&quot; / &quot;bookmark&quot; for annotations, &quot;group&quot; for groups. Colour name of a highlight (&quot;&quot; for bookmarks and groups). The note (&quot;&quot; when none). Number of annotations shown in a group (0 for annotation rows). True for the &quot;Orphaned&quot; group and its rows. Filter value meaning &quot;bookmarks&quot; in ``set_filter(colors=...)``. Node kinds that make a group; points and synthetic blocks belong to their section. Group of an annotation by (start, orphaned): the group depends on nothing else.</extracomment>
         <translation>文本已改动，这些批注找不到原位置；引文和笔记均已保留。</translation>
     </message>
     <message>
-        <location filename="../../reader/models/annotations_model.py" line="312"/>
+        <location filename="../../reader/models/annotations_model.py" line="316"/>
         <source>Orphaned</source>
         <translation>找不到原文</translation>
     </message>
     <message>
-        <location filename="../../reader/models/annotations_model.py" line="313"/>
+        <location filename="../../reader/models/annotations_model.py" line="317"/>
         <source>Beginning</source>
         <translation>开头</translation>
     </message>
     <message>
-        <location filename="../../reader/models/annotations_model.py" line="415"/>
+        <location filename="../../reader/models/annotations_model.py" line="419"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../reader/models/annotations_model.py" line="421"/>
+        <location filename="../../reader/models/annotations_model.py" line="425"/>
         <source>Note: %1</source>
         <translation>笔记：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/models/annotations_model.py" line="447"/>
+        <location filename="../../reader/models/annotations_model.py" line="451"/>
         <source>Annotations</source>
         <translation>批注</translation>
     </message>
@@ -401,60 +401,60 @@ Details: %2</source>
 <context>
     <name>AnnotationsPanel</name>
     <message>
-        <location filename="../../reader/gui/annotations_panel.py" line="264"/>
+        <location filename="../../reader/gui/annotations_panel.py" line="282"/>
         <source>Annotations</source>
-        <extracomment>Text lines per row: every row has the same height (quote on two lines, or quote and note), so the view never measures rows and 10,000 of them lay out at once. Lines of quote shown per annotation before eliding. Annotation rows expanded when a document opens; beyond it, groups start collapsed (their counts show) because the tree lays out every expanded row on each change.</extracomment>
+        <extracomment>Text lines per row: every row has the same height (quote on two lines, or quote and note), so the view never measures rows and 10,000 of them lay out at once. Lines of quote shown per annotation before eliding. Annotation rows expanded when a document opens; beyond it, groups start collapsed (their counts show) because the tree lays out every expanded row on each change. With more annotations than this, a visible panel is filled on a later turn of the event loop: opening a document then lays out and paints the text first (building and showing 10,000 rows takes ~20 ms that would add to the opening stall).</extracomment>
         <translation>批注</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_panel.py" line="274"/>
+        <location filename="../../reader/gui/annotations_panel.py" line="292"/>
         <source>Filter quotes and notes</source>
         <translation>筛选引文和笔记</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_panel.py" line="277"/>
+        <location filename="../../reader/gui/annotations_panel.py" line="295"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_panel.py" line="280"/>
+        <location filename="../../reader/gui/annotations_panel.py" line="298"/>
         <source>Bookmarks</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_panel.py" line="310"/>
+        <location filename="../../reader/gui/annotations_panel.py" line="328"/>
         <source>No highlights or bookmarks yet.
 Select text and press Ctrl+1…Ctrl+5.</source>
         <translation>还没有高亮或书签。
 选中文字后按 Ctrl+1…Ctrl+5 即可高亮。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_panel.py" line="498"/>
+        <location filename="../../reader/gui/annotations_panel.py" line="537"/>
         <source>&amp;Go To</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_panel.py" line="500"/>
+        <location filename="../../reader/gui/annotations_panel.py" line="539"/>
         <source>Copy with &amp;Citation</source>
         <translation>带出处复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_panel.py" line="503"/>
+        <location filename="../../reader/gui/annotations_panel.py" line="542"/>
         <source>Edit &amp;Label…</source>
         <translation>编辑名称(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_panel.py" line="506"/>
+        <location filename="../../reader/gui/annotations_panel.py" line="545"/>
         <source>Edit &amp;Note…</source>
         <translation>编辑笔记(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_panel.py" line="508"/>
+        <location filename="../../reader/gui/annotations_panel.py" line="547"/>
         <source>C&amp;olour</source>
         <translation>颜色(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_panel.py" line="515"/>
+        <location filename="../../reader/gui/annotations_panel.py" line="554"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
@@ -585,235 +585,235 @@ Select text and press Ctrl+1…Ctrl+5.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="168"/>
+        <location filename="../../reader/gui/main_window.py" line="171"/>
         <source>Opening %1…</source>
         <extracomment>Encodings offered by File ▸ Reopen with Encoding when reader.core.encoding is absent. Milliseconds of quiet scrolling before the reading position is saved. The open document&apos;s tree was rebuilt (e.g. articles shown or hidden).</extracomment>
         <translation>正在打开 %1…</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="247"/>
+        <location filename="../../reader/gui/main_window.py" line="250"/>
         <source>About Jingdu</source>
         <translation>关于精读</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="248"/>
+        <location filename="../../reader/gui/main_window.py" line="251"/>
         <source>Jingdu (精读) %1
 A reader for long Chinese documents.</source>
         <translation>精读 %1
 长篇中文文档阅读器。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="305"/>
+        <location filename="../../reader/gui/main_window.py" line="309"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="306"/>
+        <location filename="../../reader/gui/main_window.py" line="310"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="307"/>
+        <location filename="../../reader/gui/main_window.py" line="311"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="308"/>
+        <location filename="../../reader/gui/main_window.py" line="312"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="309"/>
+        <location filename="../../reader/gui/main_window.py" line="313"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="310"/>
+        <location filename="../../reader/gui/main_window.py" line="314"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="316"/>
+        <location filename="../../reader/gui/main_window.py" line="320"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="317"/>
+        <location filename="../../reader/gui/main_window.py" line="321"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="319"/>
+        <location filename="../../reader/gui/main_window.py" line="323"/>
         <source>Reopen with &amp;Encoding</source>
         <translation>以指定编码重新打开(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="324"/>
+        <location filename="../../reader/gui/main_window.py" line="328"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="325"/>
+        <location filename="../../reader/gui/main_window.py" line="329"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="327"/>
+        <location filename="../../reader/gui/main_window.py" line="331"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="332"/>
+        <location filename="../../reader/gui/main_window.py" line="336"/>
         <source>Select &amp;All</source>
         <translation>全选(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="340"/>
+        <location filename="../../reader/gui/main_window.py" line="344"/>
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="344"/>
+        <location filename="../../reader/gui/main_window.py" line="348"/>
         <source>Zoom &amp;Out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="350"/>
+        <location filename="../../reader/gui/main_window.py" line="354"/>
         <source>&amp;Actual Size</source>
         <translation>实际大小(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="353"/>
+        <location filename="../../reader/gui/main_window.py" line="357"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="355"/>
+        <location filename="../../reader/gui/main_window.py" line="359"/>
         <source>&amp;Light</source>
         <translation>明亮(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="355"/>
+        <location filename="../../reader/gui/main_window.py" line="359"/>
         <source>&amp;Sepia</source>
         <translation>护眼(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="355"/>
+        <location filename="../../reader/gui/main_window.py" line="359"/>
         <source>&amp;Dark</source>
         <translation>夜间(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="363"/>
+        <location filename="../../reader/gui/main_window.py" line="367"/>
         <source>&amp;Contents Panel</source>
         <translation>目录面板(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="369"/>
+        <location filename="../../reader/gui/main_window.py" line="373"/>
         <source>&amp;Articles in Contents</source>
         <translation>目录中显示条文(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="379"/>
+        <location filename="../../reader/gui/main_window.py" line="383"/>
         <source>&amp;Next Section</source>
         <translation>下一节(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="386"/>
+        <location filename="../../reader/gui/main_window.py" line="390"/>
         <source>&amp;Previous Section</source>
         <translation>上一节(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="393"/>
+        <location filename="../../reader/gui/main_window.py" line="397"/>
         <source>Next Section at &amp;Same Level</source>
         <translation>同级下一节(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="400"/>
+        <location filename="../../reader/gui/main_window.py" line="404"/>
         <source>Previous Section at S&amp;ame Level</source>
         <translation>同级上一节(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="407"/>
+        <location filename="../../reader/gui/main_window.py" line="411"/>
         <source>&amp;Beginning</source>
         <translation>文档开头(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="409"/>
+        <location filename="../../reader/gui/main_window.py" line="413"/>
         <source>&amp;End</source>
         <translation>文档结尾(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="411"/>
+        <location filename="../../reader/gui/main_window.py" line="415"/>
         <source>User &amp;Guide</source>
         <translation>使用指南(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="412"/>
+        <location filename="../../reader/gui/main_window.py" line="416"/>
         <source>&amp;About Jingdu</source>
         <translation>关于精读(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="419"/>
+        <location filename="../../reader/gui/main_window.py" line="423"/>
         <source>(no recent files)</source>
         <translation>（没有最近打开的文件）</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="479"/>
+        <location filename="../../reader/gui/main_window.py" line="483"/>
         <source>Documents (%1)</source>
         <translation>文档 (%1)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="481"/>
+        <location filename="../../reader/gui/main_window.py" line="485"/>
         <source>Text files</source>
         <translation>文本文件</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="482"/>
+        <location filename="../../reader/gui/main_window.py" line="486"/>
         <source>Markdown</source>
         <translation>Markdown</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="483"/>
+        <location filename="../../reader/gui/main_window.py" line="487"/>
         <source>Web pages</source>
         <translation>网页</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="484"/>
+        <location filename="../../reader/gui/main_window.py" line="488"/>
         <source>Word documents</source>
         <translation>Word 文档</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="485"/>
+        <location filename="../../reader/gui/main_window.py" line="489"/>
         <source>EPUB books</source>
         <translation>EPUB 电子书</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="489"/>
+        <location filename="../../reader/gui/main_window.py" line="493"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="494"/>
+        <location filename="../../reader/gui/main_window.py" line="498"/>
         <source>Open Document</source>
         <translation>打开文档</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="530"/>
+        <location filename="../../reader/gui/main_window.py" line="534"/>
         <source>This file is empty.</source>
         <translation>这个文件是空的。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="533"/>
+        <location filename="../../reader/gui/main_window.py" line="537"/>
         <source>Opened %1 (%2 characters, %3)</source>
         <translation>已打开《%1》（%2 字，%3 编码）</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="545"/>
+        <location filename="../../reader/gui/main_window.py" line="549"/>
         <source>Cannot open file</source>
         <translation>无法打开文件</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="554"/>
+        <location filename="../../reader/gui/main_window.py" line="558"/>
         <source>The file “%1” does not exist. It may have been moved, renamed or deleted.
 
 Check where it is and open it again.</source>
@@ -822,7 +822,7 @@ Check where it is and open it again.</source>
 请确认文件位置后重新打开。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="558"/>
+        <location filename="../../reader/gui/main_window.py" line="562"/>
         <source>The file “%1” cannot be read because you do not have permission.
 
 Ask its owner for access, or copy it to a folder of your own.</source>
@@ -831,7 +831,7 @@ Ask its owner for access, or copy it to a folder of your own.</source>
 请向文件所有者申请权限，或把它复制到您自己的文件夹中。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="562"/>
+        <location filename="../../reader/gui/main_window.py" line="566"/>
         <source>“%1” is a folder, not a file.
 
 Choose a document inside it.</source>
@@ -840,7 +840,7 @@ Choose a document inside it.</source>
 请选择其中的文档。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="565"/>
+        <location filename="../../reader/gui/main_window.py" line="569"/>
         <source>The file “%1” is not a text document (it contains binary data).
 
 Jingdu opens text, Markdown, HTML, Word (.docx) and EPUB files.</source>
@@ -849,7 +849,7 @@ Jingdu opens text, Markdown, HTML, Word (.docx) and EPUB files.</source>
 精读可以打开纯文本、Markdown、HTML、Word（.docx）和 EPUB 文件。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="569"/>
+        <location filename="../../reader/gui/main_window.py" line="573"/>
         <source>The text of “%1” could not be decoded in any supported encoding.
 
 Try File ▸ Reopen with Encoding, or save it as UTF-8 in another editor.</source>
@@ -858,7 +858,7 @@ Try File ▸ Reopen with Encoding, or save it as UTF-8 in another editor.</sourc
 请尝试“文件 ▸ 以指定编码重新打开”，或在其他编辑器中将它另存为 UTF-8 编码。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="573"/>
+        <location filename="../../reader/gui/main_window.py" line="577"/>
         <source>The file “%1” is too large to open.
 
 Split it into smaller files.</source>
@@ -867,7 +867,7 @@ Split it into smaller files.</source>
 请把它拆分成几个较小的文件。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="576"/>
+        <location filename="../../reader/gui/main_window.py" line="580"/>
         <source>The file “%1” is damaged or not in the format its name suggests.
 
 Try to get a fresh copy of it.</source>
@@ -876,7 +876,7 @@ Try to get a fresh copy of it.</source>
 请重新获取一份完好的文件。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="580"/>
+        <location filename="../../reader/gui/main_window.py" line="584"/>
         <source>Jingdu cannot read files like “%1”.
 
 Save it as text (.txt) and open that.</source>
@@ -885,7 +885,7 @@ Save it as text (.txt) and open that.</source>
 请将它另存为纯文本（.txt）后再打开。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="583"/>
+        <location filename="../../reader/gui/main_window.py" line="587"/>
         <source>The file “%1” could not be read because of a system error.
 
 Check the disk or network drive and try again.</source>
@@ -894,22 +894,22 @@ Check the disk or network drive and try again.</source>
 请检查磁盘或网络驱动器后重试。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="588"/>
+        <location filename="../../reader/gui/main_window.py" line="592"/>
         <source>Details: %1</source>
         <translation>详细信息：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="625"/>
+        <location filename="../../reader/gui/main_window.py" line="629"/>
         <source>%1% read</source>
         <translation>已读 %1%</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="651"/>
+        <location filename="../../reader/gui/main_window.py" line="657"/>
         <source>Zoom %1%</source>
         <translation>缩放 %1%</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="694"/>
+        <location filename="../../reader/gui/main_window.py" line="706"/>
         <source>Jingdu</source>
         <translation>精读</translation>
     </message>
@@ -1202,14 +1202,32 @@ Your document and notes are safe. The details were written to %2; please include
 您的文档和笔记不受影响。详细信息已写入 %2，反馈问题时请附上这个文件。</translation>
     </message>
     <message>
-        <location filename="../../reader/app.py" line="200"/>
+        <location filename="../../reader/app.py" line="206"/>
         <source>Library repaired</source>
         <translation>资料库已修复</translation>
     </message>
     <message>
-        <location filename="../../reader/app.py" line="201"/>
+        <location filename="../../reader/app.py" line="207"/>
         <source>Jingdu&apos;s library file was damaged and has been replaced by a new one. The damaged file was kept as %1.</source>
         <translation>精读的资料库文件已损坏，已用新文件代替。损坏的文件保存为 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/app.py" line="219"/>
+        <source>Library unavailable</source>
+        <translation>无法打开资料库</translation>
+    </message>
+    <message>
+        <location filename="../../reader/app.py" line="220"/>
+        <source>Jingdu cannot open its library, so highlights, notes, bookmarks and reading positions will not be saved in this session.
+
+%1
+
+Check that the data folder exists and is writable, or close other programs using it, then restart Jingdu.</source>
+        <translation>精读无法打开资料库，本次使用期间的高亮、笔记、书签和阅读位置将不会被保存。
+
+%1
+
+请检查数据文件夹是否存在且可写，或关闭正在使用它的其他程序，然后重新启动精读。</translation>
     </message>
 </context>
 <context>

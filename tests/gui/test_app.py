@@ -117,3 +117,40 @@ def test_help_text_is_english() -> None:
     )
     assert proc.returncode == 0
     assert "--screenshot" in proc.stdout and "--lang" in proc.stdout
+
+
+def test_a_store_that_cannot_open_is_explained_and_reading_goes_on(
+    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+
+    from reader.gui.main_window import MainWindow
+
+    blocker = tmp_path / "blocker"
+    blocker.write_text("a file where the data folder should be", encoding="utf-8")
+    monkeypatch.setenv("JINGDU_DATA_DIR", str(blocker / "data"))
+    shown: list[tuple[str, str]] = []
+    windows: list[MainWindow] = []
+
+    def record(self: MainWindow, _icon: object, title: str, text: str) -> None:
+        shown.append((title, text))
+
+    def fake_exec(_app: object) -> int:
+        windows.extend(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
+        loop = QEventLoop()
+        QTimer.singleShot(300, loop.quit)
+        loop.exec()
+        return 0
+
+    monkeypatch.setattr(MainWindow, "show_message", record)
+    monkeypatch.setattr(QApplication, "exec", fake_exec)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run() installs its own
+    try:
+        assert app_module.run(["--new-instance"]) == 0
+    finally:
+        for window in windows:
+            window.close()
+        QCoreApplication.processEvents()
+    assert [title for title, _text in shown] == ["Library unavailable"]
+    assert "will not be saved" in shown[0][1] and "blocker" in shown[0][1]
+    assert any(w.current_document is not None for w in windows)  # the guide still opened

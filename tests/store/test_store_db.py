@@ -174,3 +174,13 @@ def test_highlight_survives_sigkill(tmp_path: Path) -> None:
         [a] = store.annotations.for_document(rec.id)
         assert a.note == "killed0"
         assert a.quote == TEXT[0:4]
+
+
+def test_a_data_folder_that_cannot_be_made_is_a_store_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the data folder should be", encoding="utf-8")
+    monkeypatch.setenv("JINGDU_DATA_DIR", str(blocker / "data"))
+    with pytest.raises(StoreError, match="cannot create the folder for the store"):
+        Store.open()
