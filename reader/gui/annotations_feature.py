@@ -307,7 +307,7 @@ class AnnotationsFeature(QObject):
             "highlight", self.tr("With &Last Colour"), self.highlight_selection, "Ctrl+H"
         )
         self.color_menu.addAction(last)
-        note = self._action("add_note", self.tr("Add &Note…"), self.add_note, "Ctrl+Shift+N")
+        note = self._action("add_note", self.tr("Add No&te…"), self.add_note, "Ctrl+Shift+N")
         edit.addAction(note)
         edit.addSeparator()
         bookmark = self._action(
@@ -334,7 +334,7 @@ class AnnotationsFeature(QObject):
         close = self.window.named_actions.get("close")
         before = close if close is not None and close in file_menu.actions() else None
         export = self._action(
-            "export_annotations", self.tr("&Export Annotations…"), self.export_annotations
+            "export_annotations", self.tr("E&xport Annotations…"), self.export_annotations
         )
         import_ = self._action(
             "import_annotations", self.tr("&Import Annotations…"), self.import_annotations
@@ -909,7 +909,7 @@ class AnnotationsFeature(QObject):
             act.setCheckable(True)
             act.setChecked(a.color == name)
             act.triggered.connect(lambda _c=False, n=name: self.set_color(ident, n))
-        note_text = self.tr("Edit &Note…") if a.note else self.tr("Add &Note…")
+        note_text = self.tr("Edit &Note…") if a.note else self.tr("Add No&te…")
         menu.addAction(note_text).triggered.connect(lambda: self.edit_note(ident))
         menu.addAction(self.tr("Copy with C&itation")).triggered.connect(
             lambda: self.copy_annotation_with_citation(ident)

@@ -351,7 +351,7 @@ class MainWindow(QMainWindow):
             view,
         )
         self._action(
-            "zoom_reset", self.tr("&Actual Size"), self.reading_view.reset_zoom, ["Ctrl+0"], view
+            "zoom_reset", self.tr("Actual &Size"), self.reading_view.reset_zoom, ["Ctrl+0"], view
         )
         self.menus[view].addSeparator()
         theme_menu = self.menus[view].addMenu(self.tr("&Theme"))
@@ -370,7 +370,7 @@ class MainWindow(QMainWindow):
         tree_toggle.setChecked(True)
         articles = self._action(
             "articles_in_tree",
-            self.tr("&Articles in Contents"),
+            self.tr("A&rticles in Contents"),
             lambda: self.set_articles_in_tree(self.named_actions["articles_in_tree"].isChecked()),
             [],
             view,

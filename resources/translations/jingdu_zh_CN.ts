@@ -86,8 +86,8 @@
     <message>
         <location filename="../../reader/gui/annotations_feature.py" line="310"/>
         <location filename="../../reader/gui/annotations_feature.py" line="912"/>
-        <source>Add &amp;Note…</source>
-        <translation>添加笔记(&amp;N)…</translation>
+        <source>Add No&amp;te…</source>
+        <translation>添加笔记(&amp;T)…</translation>
     </message>
     <message>
         <location filename="../../reader/gui/annotations_feature.py" line="314"/>
@@ -101,8 +101,8 @@
     </message>
     <message>
         <location filename="../../reader/gui/annotations_feature.py" line="337"/>
-        <source>&amp;Export Annotations…</source>
-        <translation>导出批注(&amp;E)…</translation>
+        <source>E&amp;xport Annotations…</source>
+        <translation>导出批注(&amp;X)…</translation>
     </message>
     <message>
         <location filename="../../reader/gui/annotations_feature.py" line="340"/>
@@ -679,8 +679,8 @@ A reader for long Chinese documents.</source>
     </message>
     <message>
         <location filename="../../reader/gui/main_window.py" line="354"/>
-        <source>&amp;Actual Size</source>
-        <translation>实际大小(&amp;A)</translation>
+        <source>Actual &amp;Size</source>
+        <translation>实际大小(&amp;S)</translation>
     </message>
     <message>
         <location filename="../../reader/gui/main_window.py" line="357"/>
@@ -709,8 +709,8 @@ A reader for long Chinese documents.</source>
     </message>
     <message>
         <location filename="../../reader/gui/main_window.py" line="373"/>
-        <source>&amp;Articles in Contents</source>
-        <translation>目录中显示条文(&amp;A)</translation>
+        <source>A&amp;rticles in Contents</source>
+        <translation>目录中显示条文(&amp;R)</translation>
     </message>
     <message>
         <location filename="../../reader/gui/main_window.py" line="383"/>

@@ -124,6 +124,7 @@ def test_a_store_that_cannot_open_is_explained_and_reading_goes_on(
 ) -> None:
     from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 
+    import reader.gui.main_window as main_window_module
     from reader.gui.main_window import MainWindow
 
     blocker = tmp_path / "blocker"
@@ -135,13 +136,18 @@ def test_a_store_that_cannot_open_is_explained_and_reading_goes_on(
     def record(self: MainWindow, _icon: object, title: str, text: str) -> None:
         shown.append((title, text))
 
+    class RecordedWindow(MainWindow):
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+            windows.append(self)
+
     def fake_exec(_app: object) -> int:
-        windows.extend(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
         loop = QEventLoop()
         QTimer.singleShot(300, loop.quit)
         loop.exec()
         return 0
 
+    monkeypatch.setattr(main_window_module, "MainWindow", RecordedWindow)
     monkeypatch.setattr(MainWindow, "show_message", record)
     monkeypatch.setattr(QApplication, "exec", fake_exec)
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run() installs its own
