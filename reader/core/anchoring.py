@@ -256,19 +256,8 @@ def _align(text: str, quote: str, prefix: str, suffix: str, guess: int) -> _Span
     window = text[lo:hi]
     joined = prefix + quote + suffix
     q0, q1 = len(prefix), len(prefix) + n
-    diffs = _dmp.diff_main(joined, window, False)
-    runs: list[tuple[int, int, int]] = []  # (offset in joined, offset in window, length)
-    ji = wi = 0
-    for op, chunk in diffs:
-        size = len(chunk)
-        if op == 0:
-            runs.append((ji, wi, size))
-            ji += size
-            wi += size
-        elif op == -1:
-            ji += size
-        else:
-            wi += size
+    # (offset in joined, offset in window, length) of each unchanged run
+    runs = equal_runs(_dmp.diff_main(joined, window, False))
     trusted = [size >= MIN_RUN for _, _, size in runs]
     # A two-character run right next to a trusted one (at most a character or two
     # deleted or inserted between) is the quote's own text too, e.g. 推进 in
@@ -724,6 +713,11 @@ def text_diff(old: str, new: str, timeout: float = DIFF_TIMEOUT) -> TextDiff:
     started = time.monotonic()
     diffs = dmp.diff_main(old, new, True)
     timed_out = timeout > 0 and time.monotonic() - started >= timeout
+    return TextDiff(equal_runs(diffs), timed_out)
+
+
+def equal_runs(diffs: list[tuple[int, str]]) -> list[tuple[int, int, int]]:
+    """``(offset in old, offset in new, length)`` of each unchanged run of a diff."""
     runs: list[tuple[int, int, int]] = []
     oi = ni = 0
     for op, chunk in diffs:
@@ -736,7 +730,7 @@ def text_diff(old: str, new: str, timeout: float = DIFF_TIMEOUT) -> TextDiff:
             oi += size
         else:
             ni += size
-    return TextDiff(runs, timed_out)
+    return runs
 
 
 def _map_span(diff: TextDiff, starts: list[int], s: int, e: int) -> tuple[int, int, int] | None:
