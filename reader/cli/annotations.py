@@ -52,14 +52,8 @@ def _open_store() -> object:
 
     try:
         store = Store.open()
-    except StoreError as exc:
+    except StoreError as exc:  # includes a data folder that cannot be made
         raise CliError(str(exc)) from exc
-    except OSError as exc:
-        # the data folder itself cannot be made (a file in the way, no permission)
-        raise CliError(
-            f"cannot use Jingdu's data folder: {exc}; "
-            "set JINGDU_DATA_DIR to a folder you can write to"
-        ) from exc
     if store.recovered_from is not None:
         print(
             f"warning: the store was unreadable and was moved to {store.recovered_from}; "

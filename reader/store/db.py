@@ -156,7 +156,10 @@ class Store:
             path = Path(path) if path is not None else paths.database_path()
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise StoreError(f"cannot create the folder for the store: {exc}") from exc
+            raise StoreError(
+                f"cannot use Jingdu's data folder: {exc}; "
+                "set JINGDU_DATA_DIR to a folder you can write to"
+            ) from exc
         recovered: Path | None = None
         conn: sqlite3.Connection | None = None
         try:
