@@ -530,8 +530,21 @@ class MainWindow(QMainWindow):
             self._remember_recent(doc.path)
         self._update_title()
         self._update_actions()
+        undecodable = doc.text.count("\ufffd")
         if not doc.text:
             self.show_status(self.tr("This file is empty."), 0)
+        elif undecodable:
+            # a forced encoding replaces bytes it cannot read; say so, or the user is
+            # left with garbled text and no hint why
+            self.show_status(
+                self.tr(
+                    "%1 characters could not be read as %2 and are shown as �. If the text "
+                    "looks garbled, try File ▸ Reopen with Encoding."
+                )
+                .replace("%1", f"{undecodable:,}")
+                .replace("%2", doc.encoding),
+                0,
+            )
         else:
             self.show_status(
                 self.tr("Opened %1 (%2 characters, %3)")

@@ -798,22 +798,27 @@ A reader for long Chinese documents.</source>
         <translation>打开文档</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="534"/>
+        <location filename="../../reader/gui/main_window.py" line="535"/>
         <source>This file is empty.</source>
         <translation>这个文件是空的。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="537"/>
+        <location filename="../../reader/gui/main_window.py" line="541"/>
+        <source>%1 characters could not be read as %2 and are shown as �. If the text looks garbled, try File ▸ Reopen with Encoding.</source>
+        <translation>有 %1 个字符无法按 %2 解读，显示为 �。如果文字看起来是乱码，请尝试“文件 ▸ 以指定编码重新打开”。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/main_window.py" line="550"/>
         <source>Opened %1 (%2 characters, %3)</source>
         <translation>已打开《%1》（%2 字，%3 编码）</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="549"/>
+        <location filename="../../reader/gui/main_window.py" line="562"/>
         <source>Cannot open file</source>
         <translation>无法打开文件</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="558"/>
+        <location filename="../../reader/gui/main_window.py" line="571"/>
         <source>The file “%1” does not exist. It may have been moved, renamed or deleted.
 
 Check where it is and open it again.</source>
@@ -822,7 +827,7 @@ Check where it is and open it again.</source>
 请确认文件位置后重新打开。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="562"/>
+        <location filename="../../reader/gui/main_window.py" line="575"/>
         <source>The file “%1” cannot be read because you do not have permission.
 
 Ask its owner for access, or copy it to a folder of your own.</source>
@@ -831,7 +836,7 @@ Ask its owner for access, or copy it to a folder of your own.</source>
 请向文件所有者申请权限，或把它复制到您自己的文件夹中。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="566"/>
+        <location filename="../../reader/gui/main_window.py" line="579"/>
         <source>“%1” is a folder, not a file.
 
 Choose a document inside it.</source>
@@ -840,7 +845,7 @@ Choose a document inside it.</source>
 请选择其中的文档。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="569"/>
+        <location filename="../../reader/gui/main_window.py" line="582"/>
         <source>The file “%1” is not a text document (it contains binary data).
 
 Jingdu opens text, Markdown, HTML, Word (.docx) and EPUB files.</source>
@@ -849,7 +854,7 @@ Jingdu opens text, Markdown, HTML, Word (.docx) and EPUB files.</source>
 精读可以打开纯文本、Markdown、HTML、Word（.docx）和 EPUB 文件。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="573"/>
+        <location filename="../../reader/gui/main_window.py" line="586"/>
         <source>The text of “%1” could not be decoded in any supported encoding.
 
 Try File ▸ Reopen with Encoding, or save it as UTF-8 in another editor.</source>
@@ -858,7 +863,7 @@ Try File ▸ Reopen with Encoding, or save it as UTF-8 in another editor.</sourc
 请尝试“文件 ▸ 以指定编码重新打开”，或在其他编辑器中将它另存为 UTF-8 编码。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="577"/>
+        <location filename="../../reader/gui/main_window.py" line="590"/>
         <source>The file “%1” is too large to open.
 
 Split it into smaller files.</source>
@@ -867,7 +872,7 @@ Split it into smaller files.</source>
 请把它拆分成几个较小的文件。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="580"/>
+        <location filename="../../reader/gui/main_window.py" line="593"/>
         <source>The file “%1” is damaged or not in the format its name suggests.
 
 Try to get a fresh copy of it.</source>
@@ -876,7 +881,7 @@ Try to get a fresh copy of it.</source>
 请重新获取一份完好的文件。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="584"/>
+        <location filename="../../reader/gui/main_window.py" line="597"/>
         <source>Jingdu cannot read files like “%1”.
 
 Save it as text (.txt) and open that.</source>
@@ -885,7 +890,7 @@ Save it as text (.txt) and open that.</source>
 请将它另存为纯文本（.txt）后再打开。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="587"/>
+        <location filename="../../reader/gui/main_window.py" line="600"/>
         <source>The file “%1” could not be read because of a system error.
 
 Check the disk or network drive and try again.</source>
@@ -894,22 +899,22 @@ Check the disk or network drive and try again.</source>
 请检查磁盘或网络驱动器后重试。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="592"/>
+        <location filename="../../reader/gui/main_window.py" line="605"/>
         <source>Details: %1</source>
         <translation>详细信息：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="629"/>
+        <location filename="../../reader/gui/main_window.py" line="642"/>
         <source>%1% read</source>
         <translation>已读 %1%</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="657"/>
+        <location filename="../../reader/gui/main_window.py" line="670"/>
         <source>Zoom %1%</source>
         <translation>缩放 %1%</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="706"/>
+        <location filename="../../reader/gui/main_window.py" line="719"/>
         <source>Jingdu</source>
         <translation>精读</translation>
     </message>

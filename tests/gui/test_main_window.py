@@ -200,6 +200,24 @@ def test_reopen_with_encoding_and_recent_list(
     assert window.recent_paths()[0] == gb.resolve()
 
 
+def test_a_wrong_encoding_choice_says_how_much_could_not_be_read(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    gb = write(tmp_path / "gb.txt", report_text(2), "gb18030")
+    open_and_wait(qtbot, window, gb)
+    assert "could not be read" not in window.statusBar().currentMessage()
+    actions = {a.text(): a for a in window.encoding_menu.actions()}
+    with qtbot.waitSignal(window.document_opened, timeout=10_000):
+        actions["utf-8"].trigger()
+    doc = window.current_document
+    assert doc is not None
+    bad = doc.text.count("\ufffd")
+    assert bad > 0
+    message = window.statusBar().currentMessage()
+    assert message.startswith(f"{bad:,} characters could not be read as utf-8")
+    assert "Reopen with Encoding" in message
+
+
 def test_close_empties_the_window(qtbot: QtBot, window: MainWindow, report: Path) -> None:
     open_and_wait(qtbot, window, report)
     with qtbot.waitSignal(window.document_closing):
