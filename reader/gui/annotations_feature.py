@@ -751,7 +751,7 @@ class AnnotationsFeature(QObject):
             self._mark(previous, False)
         if new is not None:
             self._mark(new, True)
-        self._redraw(recount=False)
+        self._redraw()
 
     def _count(self, a: Annotation | None, step: int) -> None:
         """Add ``step`` to the tree counts of the sections around ``a`` (placed ones only)."""
@@ -788,7 +788,7 @@ class AnnotationsFeature(QObject):
             self._counts = dict(prepared.counts)  # counted by the load worker
         elif doc is not None:
             self._counts = section_counts(doc, self._items.values())
-        self._redraw(recount=False)
+        self._redraw()
 
     def _mark(self, a: Annotation, drawn: bool) -> None:
         """Add (``drawn``) or drop ``a``'s span in the text and its tick on the strip."""
@@ -807,18 +807,8 @@ class AnnotationsFeature(QObject):
             color = self._tick_colors[key] = tick_color(a.kind, a.color)
         self._ticks[ident] = (a.start, color)
 
-    def _redraw(self, recount: bool = True) -> None:
-        """Draw the current annotations in the text, on the scrollbar strip and in the tree.
-
-        ``recount``: rebuild spans, ticks and tree counts from all annotations; else
-        they were kept up to date one change at a time (fast with 10,000 marks).
-        """
-        doc = self.window.current_document
-        if recount:
-            self._spans, self._ticks = {}, {}
-            for a in self._items.values():
-                self._mark(a, True)
-            self._counts = section_counts(doc, self._items.values()) if doc is not None else {}
+    def _redraw(self) -> None:
+        """Draw the kept spans, ticks and tree counts in the text, the strip and the tree."""
         self.view.set_highlights(list(self._spans.values()))
         self.view.set_scrollbar_marks("annotations", list(self._ticks.values()))
         self._update_tree_counts()
