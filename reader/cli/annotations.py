@@ -6,9 +6,13 @@ import argparse
 import sqlite3
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.core.document import Document
 from reader.core.errors import LoadError
+
+if TYPE_CHECKING:
+    from reader.store.db import Store
 
 EXIT_ERROR = 2
 
@@ -47,7 +51,7 @@ def _load(path: Path) -> Document:
         raise CliError(f"cannot open {exc.path}: {exc.detail}") from exc
 
 
-def _open_store() -> object:
+def _open_store() -> Store:
     from reader.store.db import Store, StoreError
 
     try:
@@ -65,12 +69,9 @@ def _open_store() -> object:
 
 def export(file: Path, fmt: str, output: Path | None) -> int:
     from reader.core.export import to_json, to_markdown
-    from reader.store.db import Store
 
     doc = _load(file)
-    store = _open_store()
-    assert isinstance(store, Store)
-    with store:
+    with _open_store() as store:
         record = store.documents.find(doc)
         if record is None:
             raise CliError(
@@ -100,7 +101,6 @@ def export(file: Path, fmt: str, output: Path | None) -> int:
 
 def import_(file: Path, source: Path) -> int:
     from reader.core.export import AnnotationFormatError, parse_annotations, plan_import
-    from reader.store.db import Store
 
     try:
         raw = source.read_bytes()
@@ -115,9 +115,7 @@ def import_(file: Path, source: Path) -> int:
     except AnnotationFormatError as exc:
         raise CliError(str(exc)) from exc
     doc = _load(file)
-    store = _open_store()
-    assert isinstance(store, Store)
-    with store:
+    with _open_store() as store:
         opened = store.documents.open_document(doc, touch=False)
         known = store.annotations.existing_uuids(a.uuid for a in incoming)
         plan = plan_import(doc, incoming, known)
