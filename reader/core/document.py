@@ -122,6 +122,9 @@ class Document:
     _root: Section | None = field(default=None, repr=False)
     _starts: list[int] = field(default_factory=list, repr=False)
     _nodes: list[Section] = field(default_factory=list, repr=False)
+    #: (text, its hash): hashing a long text takes tens of ms and the store, the
+    #: library index and export each ask; keyed by the text object so a new text rehashes.
+    _hash: tuple[str, str] | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         starts = [0]
@@ -136,7 +139,11 @@ class Document:
     @property
     def text_hash(self) -> str:
         """SHA-256 of the decoded text: the document's identity in the store."""
-        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+        cached = self._hash
+        if cached is None or cached[0] is not self.text:
+            cached = (self.text, hashlib.sha256(self.text.encode("utf-8")).hexdigest())
+            self._hash = cached
+        return cached[1]
 
     @property
     def display_title(self) -> str:
