@@ -43,22 +43,14 @@ def _parser() -> argparse.ArgumentParser:
 
 def _user_words() -> list[str]:
     """The user's dictionary words from the store, or none if there is no store."""
+    from reader.store.db import Store
+
     try:
-        from reader.store.db import Store
-    except ImportError:
-        return []
-    try:
-        store = Store.open()
+        with Store.open() as store:
+            return list(store.user_words.list())
     except Exception as exc:  # a damaged store must not stop a search
         log.warning("user dictionary not read: %s", exc)
         return []
-    try:
-        return list(store.user_words.list())
-    except Exception as exc:
-        log.warning("user dictionary not read: %s", exc)
-        return []
-    finally:
-        store.close()
 
 
 def main(argv: list[str] | None = None) -> int:
