@@ -7,7 +7,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -27,7 +27,6 @@ from reader.gui.search_worker import (
     fold_in_slices,
     prepare_result,
     segmenter_loader,
-    thin_offsets,
 )
 from reader.gui.themes import theme
 
@@ -61,11 +60,6 @@ def reveal_range(view: ReadingView, start: int, end: int) -> None:
     if rect.top() < height * 0.12 or rect.bottom() > height * 0.88:
         bar = pane.verticalScrollBar()
         bar.setValue(bar.value() + rect.top() - int(height * REVEAL_AT))
-
-
-def thin_marks(hits: list[tuple[int, int]], length: int, color: QColor) -> list[tuple[int, QColor]]:
-    """One scrollbar tick per occupied bucket, so 90,000 hits draw as fast as 900."""
-    return [(t, color) for t in thin_offsets([h[0] for h in hits], length, MAX_MARKS)]
 
 
 def find_job(
