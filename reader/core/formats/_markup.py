@@ -14,7 +14,7 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 from reader.core.document import Document, Heading, MetadataLine
-from reader.core.encoding import decode
+from reader.core.encoding import Decoded, decode
 from reader.core.errors import LoadError
 from reader.core.outline import detect_outline
 
@@ -216,17 +216,10 @@ def build_document(
 # --------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class DecodedText:
-    text: str
-    encoding: str
-    bom: bool
-
-
-def decode_bytes(path: Path, data: bytes, encoding: str | None = None) -> DecodedText:
+def decode_bytes(path: Path, data: bytes, encoding: str | None = None) -> Decoded:
     """Decode with reader.core.encoding (BOM, detection, override); line ends normalised."""
     dec = decode(data, encoding, path=path)
-    return DecodedText(normalise_newlines(dec.text), dec.encoding, dec.bom)
+    return Decoded(normalise_newlines(dec.text), dec.encoding, dec.bom)
 
 
 def normalise_newlines(text: str) -> str:

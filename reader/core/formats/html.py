@@ -8,9 +8,9 @@ import re
 from pathlib import Path
 
 from reader.core.document import Document
+from reader.core.encoding import Decoded
 from reader.core.errors import LoadError
 from reader.core.formats._markup import (
-    DecodedText,
     build_document,
     decode_bytes,
     normalise_newlines,
@@ -59,13 +59,13 @@ def declared_charset(data: bytes) -> str | None:
         return None
 
 
-def decode_html(path: Path, data: bytes, encoding: str | None) -> DecodedText:
+def decode_html(path: Path, data: bytes, encoding: str | None) -> Decoded:
     """Decode a page: forced encoding, else BOM, else declared charset, else detection."""
     if encoding is None and not any(data.startswith(bom) for bom, _ in _BOMS):
         declared = declared_charset(data)
         if declared is not None and declared not in ("utf-16", "utf-16-le", "utf-16-be"):
             try:
-                return DecodedText(normalise_newlines(data.decode(declared)), declared, False)
+                return Decoded(normalise_newlines(data.decode(declared)), declared, False)
             except UnicodeDecodeError:
                 log.info("%s: declared charset %s does not fit; detecting", path, declared)
     return decode_bytes(path, data, encoding)
