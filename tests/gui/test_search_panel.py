@@ -97,6 +97,15 @@ def test_whole_words_option_and_bad_regex(
     assert panel.model.total() == 0
 
 
+def install_registered(win: MainWindow) -> SearchFeature:
+    """Install the search feature (with an indexer) and register it for the fixture to shut down."""
+    feature = install(win)
+    assert isinstance(feature, SearchFeature)
+    win.features["search"] = feature
+    assert feature.indexer is not None
+    return feature
+
+
 @pytest.fixture
 def store_window(qtbot: QtBot) -> Iterator[MainWindow]:
     """A window with a real store in the test's private data folder."""
@@ -113,9 +122,7 @@ def test_library_search_finds_both_documents_and_opens_the_other_at_the_hit(
     qtbot: QtBot, store_window: MainWindow, tmp_path: Path, jieba_loaded: Segmenter
 ) -> None:
     win = store_window
-    feature = install(win)
-    assert isinstance(feature, SearchFeature)
-    win.features["search"] = feature
+    feature = install_registered(win)
     indexer = feature.indexer
     assert indexer is not None
     first = tmp_path / "甲.txt"
@@ -158,10 +165,7 @@ def test_indexer_skips_a_missing_file_without_error(
     gone.write_text("标题\n内容很短。\n", encoding="utf-8")
     open_and_wait(qtbot, win, gone)  # known to the store, feature not installed yet
     gone.unlink()
-    feature = install(win)
-    assert isinstance(feature, SearchFeature)
-    win.features["search"] = feature
-    assert feature.indexer is not None
+    feature = install_registered(win)
     with qtbot.waitSignal(feature.indexer.skipped, timeout=15_000) as blocker:
         feature.indexer.index_library()
     assert blocker.args[1] == "missing"
@@ -173,9 +177,7 @@ def test_library_results_start_with_the_documents_read_last(
     qtbot: QtBot, store_window: MainWindow, tmp_path: Path, jieba_loaded: Segmenter
 ) -> None:
     win = store_window
-    feature = install(win)
-    assert isinstance(feature, SearchFeature)
-    win.features["search"] = feature
+    feature = install_registered(win)
     indexer = feature.indexer
     assert indexer is not None
     paths = []
