@@ -139,6 +139,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
 
         self._section_label = QLabel()
+        self._last_progress = ""  # the status message show_progress put there last
         self._progress_label = QLabel()
         self._section_label.setTextFormat(Qt.TextFormat.PlainText)
         # a normal widget: status messages (Deleted, Exported, Zoom…) hide it while they
@@ -197,6 +198,18 @@ class MainWindow(QMainWindow):
 
     def show_status(self, msg: str, ms: int = 4000) -> None:
         """Show ``msg`` in the status bar for ``ms`` milliseconds (0: until replaced)."""
+        self.statusBar().showMessage(msg, ms)
+
+    def show_progress(self, msg: str, ms: int = 3000) -> None:
+        """Show background progress, unless a notice meant for the user is showing.
+
+        Progress repeats and can wait; a notice (a file that changed, text that could
+        not be decoded, "Deleted, press Ctrl+Z") is said once and must stay readable.
+        """
+        current = self.statusBar().currentMessage()
+        if current and current != self._last_progress:
+            return
+        self._last_progress = msg
         self.statusBar().showMessage(msg, ms)
 
     def add_dock(
@@ -269,12 +282,17 @@ class MainWindow(QMainWindow):
 
     def recent_paths(self) -> list[Path]:
         """Recently opened files, newest first (from the store when there is one)."""
+        return [path for path, _progress in self._recent_entries()]
+
+    def _recent_entries(self) -> list[tuple[Path, float | None]]:
+        """Recent files with their reading progress (None without a store), newest first."""
         if self.store is not None:
             try:
-                return [Path(r.path) for r in self.store.documents.recent(RECENT_LIMIT) if r.path]
+                records = self.store.documents.recent(RECENT_LIMIT)
+                return [(Path(r.path), r.progress) for r in records if r.path]
             except Exception:
                 log.exception("cannot read recent documents from the store")
-        return list(self._recent)
+        return [(path, None) for path in self._recent]
 
     # -- menus -------------------------------------------------------------------------------
     def _action(
@@ -418,13 +436,15 @@ class MainWindow(QMainWindow):
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
-        paths = self.recent_paths()
-        if not paths:
+        entries = self._recent_entries()
+        if not entries:
             empty = self.recent_menu.addAction(self.tr("(no recent files)"))
             empty.setEnabled(False)
             return
-        for i, path in enumerate(paths, 1):
+        for i, (path, progress) in enumerate(entries, 1):
             label = f"&{i} {path.name}" if i < 10 else path.name
+            if progress is not None:  # one query gives both: no second lookup to decorate
+                label += f"\t{round(progress * 100)}%"
             act = self.recent_menu.addAction(label)
             act.setToolTip(str(path))
             act.triggered.connect(lambda _c=False, p=path: self.open_path(p))

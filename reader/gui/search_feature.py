@@ -207,7 +207,7 @@ def install(window: MainWindow) -> SearchFeature:
     )
     if indexer is not None:
         indexer.progress.connect(
-            lambda done, total, title: window.show_status(
+            lambda done, total, title: window.show_progress(
                 QCoreApplication.translate("SearchFeature", "Indexing the library: %1 / %2 — %3")
                 .replace("%1", str(done + 1))
                 .replace("%2", str(total))

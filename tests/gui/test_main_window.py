@@ -333,3 +333,16 @@ def test_status_messages_are_seen_then_the_section_path_returns(
     bar.clearMessage()
     qtbot.waitUntil(lambda: window._section_label.isVisible())
     assert window._section_label.text()
+
+
+def test_background_progress_never_hides_a_notice(window: MainWindow) -> None:
+    bar = window.statusBar()
+    window.show_status("This file changed since you last read it", 0)
+    window.show_progress("Indexing the library: 1 / 3")
+    assert bar.currentMessage() == "This file changed since you last read it"
+    bar.clearMessage()
+    window.show_progress("Indexing the library: 1 / 3")
+    window.show_progress("Indexing the library: 2 / 3")  # progress replaces progress
+    assert bar.currentMessage() == "Indexing the library: 2 / 3"
+    window.show_status("Deleted. Press Ctrl+Z to undo.")  # a notice replaces progress
+    assert bar.currentMessage() == "Deleted. Press Ctrl+Z to undo."
