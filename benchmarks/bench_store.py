@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 from bench_anchoring import write_section  # noqa: E402
 
 from reader.core.anchoring import text_diff, text_fingerprint  # noqa: E402
-from reader.core.annotation import make_annotation  # noqa: E402
+from reader.core.annotation import Annotation, make_annotation  # noqa: E402
 from reader.core.document import Document  # noqa: E402
 from reader.store.db import Store  # noqa: E402
 from reader.store.snapshots import compress, decompress  # noqa: E402
@@ -82,6 +82,19 @@ def scattered_edits(text: str, count: int, rng: random.Random) -> str:
     return "".join(out)
 
 
+def random_highlights(
+    doc: Document, doc_id: int, count: int, rng: random.Random
+) -> list[Annotation]:
+    """``count`` highlights of 2-40 characters at random places in ``doc``."""
+    anns = []
+    for _ in range(count):
+        start = rng.randrange(0, len(doc.text) - 40)
+        anns.append(
+            make_annotation(doc, "highlight", start, start + rng.randint(2, 40), doc_id=doc_id)
+        )
+    return anns
+
+
 def bench_large(chars: int, highlights: int, edits: int) -> list[str]:
     """Snapshot of a long novel: size and time to write, load, diff and re-anchor through it."""
     label, text = large_text(chars)
@@ -106,12 +119,7 @@ def bench_large(chars: int, highlights: int, edits: int) -> list[str]:
         doc = Document(text=text, headings=[], path=path)
         store = Store.open(folder / "bench.sqlite3")
         rec = store.documents.open_document(doc).record
-        anns = []
-        for _ in range(highlights):
-            start = rng.randrange(0, len(text) - 40)
-            anns.append(
-                make_annotation(doc, "highlight", start, start + rng.randint(2, 40), doc_id=rec.id)
-            )
+        anns = random_highlights(doc, rec.id, highlights, rng)
         store.annotations.add_many(anns[:1])
         t0 = time.perf_counter()
         store.snapshots.wait()
@@ -289,12 +297,7 @@ def main() -> int:
         doc = Document(text=text, headings=[], path=path)
         store = Store.open(folder / "bench.sqlite3")
         rec = store.documents.open_document(doc).record
-        anns = []
-        for _ in range(args.highlights):
-            start = rng.randrange(0, len(text) - 40)
-            anns.append(
-                make_annotation(doc, "highlight", start, start + rng.randint(2, 40), doc_id=rec.id)
-            )
+        anns = random_highlights(doc, rec.id, args.highlights, rng)
         t0 = time.perf_counter()
         store.annotations.add_many(anns)
         t_bulk = time.perf_counter() - t0
