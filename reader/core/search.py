@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import TYPE_CHECKING, NamedTuple
 
-from reader.core.normalize import fold, fold_char, variants_map
+from reader.core.normalize import fold, fold_char, has_variants, variants_map
 
 if TYPE_CHECKING:
     from reader.core.segment import Segmenter
@@ -67,9 +67,9 @@ def compile_query(query: str, options: SearchOptions) -> re.Pattern[str] | None:
     if options.regex:
         return compile_regex(query, options)
     folded = fold(query, case_sensitive=options.case_sensitive)
-    variants = variants_map(options.case_sensitive)
-    if not any(ch in variants for ch in folded):
+    if not has_variants(folded, case_sensitive=options.case_sensitive):
         return None
+    variants = variants_map(options.case_sensitive)
     # The query has letters or punctuation with other forms (a/A/ａ/Ａ, ,/，):
     # match any of them on the original text, no need to fold the document.
     parts = []
