@@ -68,8 +68,6 @@ Index = QModelIndex | QPersistentModelIndex
 
 #: Settings key of the colour used by Ctrl+H and new notes.
 LAST_COLOR_KEY = "annotations.last_color"
-#: Documents looked up to show progress in File ▸ Open Recent.
-RECENT_LOOKUP = 50
 #: Blank characters trimmed from both ends of a selection before highlighting.
 BLANKS = " \t\r\n\u3000\u00a0"
 #: Name of the load worker's preparer that groups the annotations off the UI thread.
@@ -186,7 +184,6 @@ class AnnotationsFeature(QObject):
         self.view.highlight_clicked.connect(self._on_highlight_clicked)
         self.view.context_menu_about_to_show.connect(self._on_context_menu)
         self.view.text_pane.selectionChanged.connect(self._update_actions)
-        window.recent_menu.aboutToShow.connect(self._decorate_recent_menu)
         self.panel.jump_requested.connect(self._jump)
         self.panel.delete_requested.connect(self.delete)
         self.panel.edit_note_requested.connect(self.edit_note)
@@ -928,22 +925,6 @@ class AnnotationsFeature(QObject):
             self._add_highlight_actions(sub, under)
         if self.ready():
             menu.addAction(self.actions["toggle_bookmark"])
-
-    def _decorate_recent_menu(self) -> None:
-        """Add reading progress to File ▸ Open Recent (runs after the window fills it)."""
-        store = self.store
-        if store is None:
-            return
-        try:
-            records = store.documents.recent(RECENT_LOOKUP)
-        except Exception:
-            log.exception("cannot read recent documents")
-            return
-        progress = {str(r.path): r.progress for r in records if r.path is not None}
-        for act in self.window.recent_menu.actions():
-            value = progress.get(act.toolTip())
-            if value is not None and "\t" not in act.text():
-                act.setText(f"{act.text()}\t{round(value * 100)}%")
 
     # -- helpers --------------------------------------------------------------------------------
     def _remember_color(self, color: str) -> None:
