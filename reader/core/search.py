@@ -158,10 +158,27 @@ def _hits(
 
 def _folded(text: str, case_sensitive: bool, cache: dict[bool, str] | None) -> str:
     if cache is None:
-        return fold(text, case_sensitive=case_sensitive)
+        return fold_in_slices(text, case_sensitive)  # type: ignore[return-value]
     if case_sensitive not in cache:
-        cache[case_sensitive] = fold(text, case_sensitive=case_sensitive)
+        cache[case_sensitive] = fold_in_slices(text, case_sensitive)  # type: ignore[assignment]
     return cache[case_sensitive]
+
+
+def fold_in_slices(
+    text: str, case_sensitive: bool, cancelled: Callable[[], bool] | None = None
+) -> str | None:
+    """``fold(text)`` built FOLD_SLICE characters at a time; None if ``cancelled()``.
+
+    One ``fold()`` of 5 M characters is a single C call that holds the GIL for
+    ~0.2 s, which freezes a UI thread even when a worker makes it; slices let
+    other threads run in between. Without ``cancelled`` it never returns None.
+    """
+    parts: list[str] = []
+    for i in range(0, len(text), FOLD_SLICE):
+        if cancelled is not None and cancelled():
+            return None
+        parts.append(fold(text[i : i + FOLD_SLICE], case_sensitive=case_sensitive))
+    return "".join(parts)
 
 
 def find_all(
@@ -283,23 +300,13 @@ class TextIndex:
     def folded(
         self, case_sensitive: bool, cancelled: Callable[[], bool] | None = None
     ) -> str | None:
-        """The folded text, built in slices and kept for later finds; None if cancelled.
-
-        One ``fold()`` of 5 M characters is a single C call that holds the GIL for
-        ~0.2 s, which freezes a UI thread even when a worker makes it; slices of
-        FOLD_SLICE characters let other threads run in between.
-        """
+        """The folded text, built in slices (see fold_in_slices) and kept for later finds."""
         cached = self._folded.get(case_sensitive)
         if cached is not None:
             return cached
-        text = self.text
-        parts: list[str] = []
-        for i in range(0, len(text), FOLD_SLICE):
-            if cancelled is not None and cancelled():
-                return None
-            parts.append(fold(text[i : i + FOLD_SLICE], case_sensitive=case_sensitive))
-        result = "".join(parts)
-        self._folded[case_sensitive] = result
+        result = fold_in_slices(self.text, case_sensitive, cancelled)
+        if result is not None:
+            self._folded[case_sensitive] = result
         return result
 
     def find(
