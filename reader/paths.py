@@ -69,3 +69,8 @@ def resources_dir() -> Path:
 def resource_path(*parts: str) -> Path:
     """Path of one bundled resource, e.g. ``resource_path("guide", "guide.txt")``."""
     return resources_dir().joinpath(*parts)
+
+
+def guide_path() -> Path:
+    """The built-in user guide (Chinese), opened on first run and from Help."""
+    return resource_path("guide", "jingdu-guide.txt")

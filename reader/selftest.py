@@ -89,18 +89,13 @@ def _missing(module: str, what: str, exc: BaseException) -> CheckFailed:
 
 
 def find_guide() -> Path:
-    """The built-in guide document in resources/guide."""
+    """The built-in guide document the app opens (reader.paths.guide_path)."""
     from reader import paths
 
-    folder = paths.resource_path("guide")
-    if not folder.is_dir():
-        raise CheckFailed(f"no guide folder at {folder}")
-    candidates = sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
-    preferred = [p for p in candidates if p.stem.lower().startswith("guide")]
-    readable = [p for p in preferred or candidates if p.suffix.lower() in (".txt", ".md")]
-    if not readable:
-        raise CheckFailed(f"no built-in guide (guide*.txt or guide*.md) in {folder}")
-    return readable[0]
+    guide = paths.guide_path()
+    if not guide.is_file():
+        raise CheckFailed(f"no built-in guide at {guide}")
+    return guide
 
 
 def check_resources(st: SelfTest) -> str:
