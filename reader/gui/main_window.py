@@ -31,13 +31,14 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.document import Document, Section
+from reader.core.encoding import SUPPORTED_ENCODINGS
 from reader.core.errors import LoadError
 from reader.core.loader import OPEN_FILTERS
 from reader.gui.load_worker import DocumentLoader, LoadResult
 from reader.gui.reading_view import ReadingView
 from reader.gui.section_tree_view import SectionTreeView
 from reader.gui.themes import THEMES
-from reader.paths import resource_path
+from reader.paths import guide_path, resource_path
 
 if TYPE_CHECKING:
     from reader.store.db import Store
@@ -45,16 +46,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-#: Encodings offered by File ▸ Reopen with Encoding when reader.core.encoding is absent.
-FALLBACK_ENCODINGS = ("utf-8", "gb18030", "big5", "cp950", "utf-16-le", "utf-16-be")
 RECENT_LIMIT = 15
 #: Milliseconds of quiet scrolling before the reading position is saved.
 SAVE_POSITION_DELAY = 1500
-
-
-def guide_path() -> Path:
-    """The built-in user guide (Chinese)."""
-    return resource_path("guide", "jingdu-guide.txt")
 
 
 def app_icon() -> QIcon:
@@ -68,18 +62,8 @@ def _belongs_in_store(doc: Document) -> bool:
 
 
 def supported_encodings() -> list[str]:
-    """Encodings the user can force, from reader.core.encoding when it exists."""
-    try:
-        module = importlib.import_module("reader.core.encoding")
-        names: Iterable[Any] = module.SUPPORTED_ENCODINGS
-    except (ImportError, AttributeError):
-        return list(FALLBACK_ENCODINGS)
-    result = []
-    for item in names:
-        name = item[0] if isinstance(item, tuple) else item
-        if isinstance(name, str) and name not in result:
-            result.append(name)
-    return result or list(FALLBACK_ENCODINGS)
+    """Encodings the user can force (File ▸ Reopen with Encoding)."""
+    return [name for name, _label in SUPPORTED_ENCODINGS]
 
 
 class MainWindow(QMainWindow):
