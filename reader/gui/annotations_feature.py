@@ -158,9 +158,7 @@ class AnnotationsFeature(QObject):
         self._spans: dict[int, HighlightSpan] = {}
         self._ticks: dict[int, tuple[int, QColor]] = {}
         self._tick_colors: dict[tuple[str, str], QColor] = {}
-        loader = getattr(window, "loader", None)
-        if loader is not None:
-            loader.add_preparer(PREPARER, _prepare)
+        window.loader.add_preparer(PREPARER, _prepare)
         last = self.window.setting(LAST_COLOR_KEY, DEFAULT_COLOR)
         self.last_color: str = last if last in COLORS else DEFAULT_COLOR
 
@@ -821,12 +819,12 @@ class AnnotationsFeature(QObject):
     # -- signals --------------------------------------------------------------------------------
     def _on_document_opened(self, doc: Document) -> None:
         self.undo_stack.clear()
-        opened = getattr(self.window, "current_opened", None)
+        opened = self.window.current_opened
         if opened is None or self.doc_id is None:
             self.refresh()  # no store, or the document is not registered: nothing to show
             return
         # the load worker read (and re-anchored) the annotations: no query here
-        load = getattr(self.window, "current_load", None)
+        load = self.window.current_load
         prepared = load.prepared.get(PREPARER) if load is not None else None
         if not isinstance(prepared, PreparedAnnotations) or prepared.doc is not doc:
             prepared = None
